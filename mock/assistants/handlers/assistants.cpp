@@ -1,0 +1,69 @@
+#include "mock/assistants/handlers/handler_support.hpp"
+#include "mock/assistants/handlers/handlers.hpp"
+#include "mock/assistants/params/request_params.hpp"
+
+namespace mock::assistants {
+namespace {
+// Copies the fields present in a normalised create/modify body onto the assistant.
+void apply_fields(Assistant& assistant, const Json& fields) {
+  if (fields.contains("model")) assistant.model = fields["model"].get<std::string>();
+  assign_optional_string(assistant.name, fields, "name");
+  assign_optional_string(assistant.description, fields, "description");
+  assign_optional_string(assistant.instructions, fields, "instructions");
+  assign_optional_string(assistant.reasoning_effort, fields, "reasoning_effort");
+  if (fields.contains("tools")) assistant.tools = fields["tools"];
+  if (fields.contains("tool_resources")) assistant.tool_resources = fields["tool_resources"];
+  if (fields.contains("metadata")) {
+    assistant.metadata = fields["metadata"].is_null() ? Json::object() : fields["metadata"];
+  }
+  if (fields.contains("temperature")) {
+    assistant.temperature = fields["temperature"].is_null() ? 1.0 : fields["temperature"].get<double>();
+  }
+  if (fields.contains("top_p")) {
+    assistant.top_p = fields["top_p"].is_null() ? 1.0 : fields["top_p"].get<double>();
+  }
+  if (fields.contains("response_format")) assistant.response_format = fields["response_format"];
+}
+}  // namespace
+
+ApiResponse create_assistant(const ApiRequest& request, Services& services) {
+  const Json fields = parse_create_assistant(request_body(request));
+  Assistant assistant;
+  assistant.id = services.ids.next("asst_");
+  assistant.created_at = services.clock.now_seconds();
+  apply_fields(assistant, fields);
+  return services.store.with_state([&](AssistantsState& state) {
+    return ApiResponse::json(to_wire(state.assistants.insert(std::move(assistant))));
+  });
+}
+
+ApiResponse list_assistants(const ApiRequest& request, Services& services) {
+  return services.store.with_state([&](AssistantsState& state) {
+    return ApiResponse::json(list_page(state.assistants, request));
+  });
+}
+
+ApiResponse retrieve_assistant(const ApiRequest& request, Services& services) {
+  return services.store.with_state([&](AssistantsState& state) {
+    return ApiResponse::json(to_wire(require_assistant(state, request.path_param("assistant_id"))));
+  });
+}
+
+ApiResponse modify_assistant(const ApiRequest& request, Services& services) {
+  const Json fields = parse_modify_assistant(request_body(request));
+  return services.store.with_state([&](AssistantsState& state) {
+    Assistant& assistant = require_assistant(state, request.path_param("assistant_id"));
+    apply_fields(assistant, fields);
+    return ApiResponse::json(to_wire(assistant));
+  });
+}
+
+ApiResponse delete_assistant(const ApiRequest& request, Services& services) {
+  return services.store.with_state([&](AssistantsState& state) {
+    const std::string id = require_assistant(state, request.path_param("assistant_id")).id;
+    state.assistants.erase(id);
+    return ApiResponse::json(deleted_wire(id, "assistant"));
+  });
+}
+
+}  // namespace mock::assistants

@@ -1,0 +1,78 @@
+#include "mock/assistants/handlers/handler_support.hpp"
+
+#include "mock/assistants/params/shared_params.hpp"
+#include "mock/http/api_error.hpp"
+#include "mock/http/json_body.hpp"
+
+namespace mock::assistants {
+
+Assistant& require_assistant(AssistantsState& state, const std::string& id,
+                             const std::string& param) {
+  check_id_prefix(param, id, "asst_");
+  Assistant* assistant = state.assistants.find(id);
+  if (assistant == nullptr) throw http::errors::not_found("assistant", id);
+  return *assistant;
+}
+
+Thread& require_thread(AssistantsState& state, Services& services, const std::string& id) {
+  check_id_prefix("thread_id", id, "thread_");
+  Thread* thread = state.threads.find(id);
+  if (thread == nullptr) throw http::errors::not_found("thread", id);
+  services.runs.advance(*thread, services.clock.now_ms());
+  return *thread;
+}
+
+Message& require_message(Thread& thread, const std::string& id) {
+  check_id_prefix("message_id", id, "msg_");
+  Message* message = thread.messages.find(id);
+  if (message == nullptr) throw http::errors::not_found("message", id);
+  return *message;
+}
+
+Run& require_run(Thread& thread, const std::string& id) {
+  check_id_prefix("run_id", id, "run_");
+  Run* run = thread.runs.find(id);
+  if (run == nullptr) throw http::errors::not_found("run", id);
+  return *run;
+}
+
+RunStep& require_step(Run& run, const std::string& id) {
+  check_id_prefix("step_id", id, "step_");
+  RunStep* step = run.steps.find(id);
+  if (step == nullptr) throw http::errors::not_found("run step", id);
+  return *step;
+}
+
+Json request_body(const http::ApiRequest& request) {
+  return http::parse_json_object_body(request.body);
+}
+
+void assign_optional_string(std::optional<std::string>& field, const Json& body, const char* key) {
+  const auto it = body.find(key);
+  if (it == body.end()) return;
+  if (it->is_null()) {
+    field.reset();
+  } else {
+    field = it->get<std::string>();
+  }
+}
+
+}  // namespace mock::assistants
+
+namespace mock::assistants {
+
+Message& append_client_message(Thread& thread, const Json& fields, Services& services) {
+  Message message;
+  message.id = services.ids.next("msg_");
+  message.created_at = services.clock.now_seconds();
+  message.thread_id = thread.id;
+  message.status = MessageStatus::completed;
+  message.completed_at = message.created_at;
+  message.role = fields.at("role") == "assistant" ? Role::assistant : Role::user;
+  message.content = fields.at("content");
+  message.attachments = fields.at("attachments");
+  message.metadata = fields.at("metadata");
+    return thread.messages.insert(std::move(message));
+}
+
+}  // namespace mock::assistants

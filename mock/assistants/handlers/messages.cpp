@@ -1,0 +1,61 @@
+#include "mock/assistants/handlers/handler_support.hpp"
+#include "mock/assistants/handlers/handlers.hpp"
+#include "mock/assistants/params/request_params.hpp"
+#include "mock/http/api_error.hpp"
+
+namespace mock::assistants {
+
+ApiResponse create_message(const ApiRequest& request, Services& services) {
+  const Json fields = parse_create_message(request_body(request));
+  return services.store.with_state([&](AssistantsState& state) {
+    Thread& thread = require_thread(state, services, request.path_param("thread_id"));
+    if (thread.active_run_id) {
+      throw http::errors::invalid_request("Can't add messages to " + thread.id +
+                                          " while a run " + *thread.active_run_id +
+                                          " is active.");
+    }
+    return ApiResponse::json(to_wire(append_client_message(thread, fields, services)));
+  });
+}
+
+ApiResponse list_messages(const ApiRequest& request, Services& services) {
+  const auto run_id = request.query_value("run_id");
+  return services.store.with_state([&](AssistantsState& state) {
+    Thread& thread = require_thread(state, services, request.path_param("thread_id"));
+    std::function<bool(const Message&)> keep;
+    if (run_id && !run_id->empty()) {
+      keep = [&](const Message& message) { return message.run_id == *run_id; };
+    }
+    return ApiResponse::json(list_page(thread.messages, request, keep));
+  });
+}
+
+ApiResponse retrieve_message(const ApiRequest& request, Services& services) {
+  return services.store.with_state([&](AssistantsState& state) {
+    Thread& thread = require_thread(state, services, request.path_param("thread_id"));
+    return ApiResponse::json(to_wire(require_message(thread, request.path_param("message_id"))));
+  });
+}
+
+ApiResponse modify_message(const ApiRequest& request, Services& services) {
+  const Json fields = parse_modify_metadata_only(request_body(request));
+  return services.store.with_state([&](AssistantsState& state) {
+    Thread& thread = require_thread(state, services, request.path_param("thread_id"));
+    Message& message = require_message(thread, request.path_param("message_id"));
+    if (fields.contains("metadata")) {
+      message.metadata = fields["metadata"].is_null() ? Json::object() : fields["metadata"];
+    }
+    return ApiResponse::json(to_wire(message));
+  });
+}
+
+ApiResponse delete_message(const ApiRequest& request, Services& services) {
+  return services.store.with_state([&](AssistantsState& state) {
+    Thread& thread = require_thread(state, services, request.path_param("thread_id"));
+    const std::string id = require_message(thread, request.path_param("message_id")).id;
+    thread.messages.erase(id);
+    return ApiResponse::json(deleted_wire(id, "thread.message"));
+  });
+}
+
+}  // namespace mock::assistants

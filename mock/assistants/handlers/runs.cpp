@@ -1,0 +1,155 @@
+#include "mock/assistants/handlers/handler_support.hpp"
+#include "mock/assistants/handlers/handlers.hpp"
+#include "mock/assistants/handlers/thread_factory.hpp"
+#include "mock/assistants/lifecycle/default_responder.hpp"
+#include "mock/assistants/params/request_params.hpp"
+#include "mock/http/api_error.hpp"
+
+namespace mock::assistants {
+namespace {
+constexpr Timestamp k_run_lifetime_seconds = 600;  // expires_at = created_at + 600 (FACTS.md §4)
+
+void refuse_streaming(const Json& fields) {
+  if (fields.value("stream", false)) {
+    throw http::errors::invalid_request(
+        "Streaming runs ('stream': true) are not supported by this version of the mock yet.",
+        "stream", "unsupported_by_mock");
+  }
+}
+
+// A run takes the assistant's settings unless the request overrides them (FACTS.md §9.3-4).
+Run make_run(const Thread& thread, const Assistant& assistant, const Json& fields,
+             Services& services) {
+  Run run;
+  run.id = services.ids.next("run_");
+  run.created_at = services.clock.now_seconds();
+  run.thread_id = thread.id;
+  run.assistant_id = assistant.id;
+  run.status = RunStatus::queued;
+  run.expires_at = run.created_at + k_run_lifetime_seconds;
+  run.model = fields.contains("model") && !fields["model"].is_null()
+                  ? fields["model"].get<std::string>()
+                  : assistant.model;
+  run.instructions = fields.contains("instructions") && !fields["instructions"].is_null()
+                         ? fields["instructions"].get<std::string>()
+                         : assistant.instructions.value_or("");
+  if (fields.contains("additional_instructions") && !fields["additional_instructions"].is_null()) {
+    const auto extra = fields["additional_instructions"].get<std::string>();
+    run.instructions = run.instructions.empty() ? extra : run.instructions + "\n\n" + extra;
+  }
+  run.tools = fields.contains("tools") && !fields["tools"].is_null() ? fields["tools"]
+                                                                      : assistant.tools;
+  if (fields.contains("metadata") && !fields["metadata"].is_null()) run.metadata = fields["metadata"];
+  run.temperature = fields.contains("temperature") && !fields["temperature"].is_null()
+                        ? fields["temperature"].get<double>()
+                        : assistant.temperature;
+  run.top_p = fields.contains("top_p") && !fields["top_p"].is_null() ? fields["top_p"].get<double>()
+                                                                      : assistant.top_p;
+  if (fields.contains("max_prompt_tokens")) run.max_prompt_tokens = fields["max_prompt_tokens"];
+  if (fields.contains("max_completion_tokens")) {
+    run.max_completion_tokens = fields["max_completion_tokens"];
+  }
+  if (fields.contains("truncation_strategy")) run.truncation_strategy = fields["truncation_strategy"];
+  if (fields.contains("tool_choice")) run.tool_choice = fields["tool_choice"];
+  if (fields.contains("parallel_tool_calls")) {
+    run.parallel_tool_calls = fields["parallel_tool_calls"].get<bool>();
+  }
+  run.response_format = fields.contains("response_format") ? fields["response_format"]
+                                                           : assistant.response_format;
+  return run;
+}
+
+// Inserts the run, makes it the thread's active run and starts its clock.
+Run& start_run(Thread& thread, const Assistant& assistant, const Json& fields, Services& services) {
+  Run fresh = make_run(thread, assistant, fields, services);
+  Run& run = thread.runs.insert(std::move(fresh));
+  services.runs.schedule(thread, run, services.clock.now_ms(), default_script(thread, run));
+  return run;
+}
+}  // namespace
+
+ApiResponse create_run(const ApiRequest& request, Services& services) {
+  const Json fields = parse_create_run(request_body(request));
+  refuse_streaming(fields);
+  return services.store.with_state([&](AssistantsState& state) {
+    Thread& thread = require_thread(state, services, request.path_param("thread_id"));
+    if (thread.active_run_id) {
+      throw http::errors::invalid_request("Thread " + thread.id + " already has an active run " +
+                                          *thread.active_run_id + ".");
+    }
+    const Assistant& assistant =
+        require_assistant(state, fields["assistant_id"].get<std::string>());
+    // additional_messages go on the thread before the run starts (FACTS.md §9.1).
+    for (const Json& message : fields["additional_messages"]) {
+      append_client_message(thread, message, services);
+    }
+    return ApiResponse::json(to_wire(start_run(thread, assistant, fields, services)));
+  });
+}
+
+ApiResponse create_thread_and_run(const ApiRequest& request, Services& services) {
+  Json fields = parse_create_thread_and_run(request_body(request));
+  refuse_streaming(fields);
+  if (fields.contains("tool_resources") && fields["thread"]["tool_resources"].empty()) {
+    fields["thread"]["tool_resources"] = fields["tool_resources"];
+  }
+  return services.store.with_state([&](AssistantsState& state) {
+    // Check the assistant before creating anything, so a 404 leaves no orphan thread.
+    const Assistant& assistant =
+        require_assistant(state, fields["assistant_id"].get<std::string>());
+    Thread& thread = insert_thread(state, fields["thread"], services);
+    return ApiResponse::json(to_wire(start_run(thread, assistant, fields, services)));
+  });
+}
+
+ApiResponse list_runs(const ApiRequest& request, Services& services) {
+  return services.store.with_state([&](AssistantsState& state) {
+    Thread& thread = require_thread(state, services, request.path_param("thread_id"));
+    return ApiResponse::json(list_page(thread.runs, request));
+  });
+}
+
+ApiResponse retrieve_run(const ApiRequest& request, Services& services) {
+  return services.store.with_state([&](AssistantsState& state) {
+    Thread& thread = require_thread(state, services, request.path_param("thread_id"));
+    return ApiResponse::json(to_wire(require_run(thread, request.path_param("run_id"))));
+  });
+}
+
+ApiResponse modify_run(const ApiRequest& request, Services& services) {
+  const Json fields = parse_modify_metadata_only(request_body(request));
+  return services.store.with_state([&](AssistantsState& state) {
+    Thread& thread = require_thread(state, services, request.path_param("thread_id"));
+    Run& run = require_run(thread, request.path_param("run_id"));
+    if (fields.contains("metadata")) {
+      run.metadata = fields["metadata"].is_null() ? Json::object() : fields["metadata"];
+    }
+    return ApiResponse::json(to_wire(run));
+  });
+}
+
+ApiResponse cancel_run(const ApiRequest& request, Services& services) {
+  return services.store.with_state([&](AssistantsState& state) {
+    Thread& thread = require_thread(state, services, request.path_param("thread_id"));
+    Run& run = require_run(thread, request.path_param("run_id"));
+    services.runs.cancel(thread, run, services.clock.now_ms());
+    return ApiResponse::json(to_wire(run));
+  });
+}
+
+ApiResponse submit_tool_outputs(const ApiRequest& request, Services& services) {
+  const Json fields = parse_submit_tool_outputs(request_body(request));
+  refuse_streaming(fields);
+  return services.store.with_state([&](AssistantsState& state) -> ApiResponse {
+    Thread& thread = require_thread(state, services, request.path_param("thread_id"));
+    Run& run = require_run(thread, request.path_param("run_id"));
+    if (run.status != RunStatus::requires_action) {
+      throw http::errors::invalid_request("Runs in status \"" + std::string(to_string(run.status)) +
+                                          "\" do not accept tool outputs.");
+    }
+    // The default responder never calls tools; scripted tool calls arrive with scenarios.
+    throw http::errors::internal("run in requires_action without a tool-call script");
+  });
+}
+
+}  // namespace mock::assistants

@@ -1,0 +1,54 @@
+#include "mock/assistants/handlers/handler_support.hpp"
+#include "mock/assistants/handlers/handlers.hpp"
+#include "mock/assistants/handlers/thread_factory.hpp"
+#include "mock/assistants/params/request_params.hpp"
+
+namespace mock::assistants {
+
+Thread& insert_thread(AssistantsState& state, const Json& fields, Services& services) {
+  Thread thread;
+  thread.id = services.ids.next("thread_");
+  thread.created_at = services.clock.now_seconds();
+  thread.tool_resources = fields.at("tool_resources");
+  thread.metadata = fields.at("metadata").is_null() ? Json::object() : fields.at("metadata");
+  Thread& stored = state.threads.insert(std::move(thread));
+  for (const Json& message : fields.at("messages")) {
+    append_client_message(stored, message, services);
+  }
+  return stored;
+}
+
+ApiResponse create_thread(const ApiRequest& request, Services& services) {
+  const Json fields = parse_create_thread(request_body(request));
+  return services.store.with_state([&](AssistantsState& state) {
+    return ApiResponse::json(to_wire(insert_thread(state, fields, services)));
+  });
+}
+
+ApiResponse retrieve_thread(const ApiRequest& request, Services& services) {
+  return services.store.with_state([&](AssistantsState& state) {
+    return ApiResponse::json(to_wire(require_thread(state, services, request.path_param("thread_id"))));
+  });
+}
+
+ApiResponse modify_thread(const ApiRequest& request, Services& services) {
+  const Json fields = parse_modify_thread(request_body(request));
+  return services.store.with_state([&](AssistantsState& state) {
+    Thread& thread = require_thread(state, services, request.path_param("thread_id"));
+    if (fields.contains("tool_resources")) thread.tool_resources = fields["tool_resources"];
+    if (fields.contains("metadata")) {
+      thread.metadata = fields["metadata"].is_null() ? Json::object() : fields["metadata"];
+    }
+    return ApiResponse::json(to_wire(thread));
+  });
+}
+
+ApiResponse delete_thread(const ApiRequest& request, Services& services) {
+  return services.store.with_state([&](AssistantsState& state) {
+    const std::string id = require_thread(state, services, request.path_param("thread_id")).id;
+    state.threads.erase(id);  // its messages, runs and steps go with it
+    return ApiResponse::json(deleted_wire(id, "thread"));
+  });
+}
+
+}  // namespace mock::assistants

@@ -1,0 +1,55 @@
+#pragma once
+// Moves runs through their lifecycle as time passes. Runs advance lazily: whenever a
+// request touches a thread, every transition that fell due since is applied, stamped
+// with the time it was due, under the store lock. No background thread, so the same
+// requests at the same clock readings always give the same bytes, and a poll never sees
+// half a transition.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "mock/assistants/model/objects.hpp"
+#include "mock/core/id_generator.hpp"
+
+namespace mock::assistants {
+
+struct RunPace {
+  std::int64_t step_ms = 10;  // time between two transitions of a run
+};
+
+// What the run will do once in progress. The default responder writes one message.
+struct RunScript {
+  std::vector<std::string> messages;
+};
+
+class RunDriver {
+public:
+  RunDriver(core::IdGenerator& ids, RunPace pace) : m_ids(ids), m_pace(pace) {}
+
+  // Starts the clock of a freshly created (queued) run and makes it the thread's active run.
+  void schedule(Thread& thread, Run& run, std::int64_t now_ms, RunScript script);
+
+  // Applies every transition of the thread's active run that is due by now_ms.
+  void advance(Thread& thread, std::int64_t now_ms);
+
+  // POST .../cancel. Throws ApiError 400 "Cannot cancel run with status '...'." when illegal.
+  void cancel(Thread& thread, Run& run, std::int64_t now_ms);
+
+  const RunPace& pace() const { return m_pace; }
+
+private:
+  void step(Thread& thread, Run& run, std::int64_t at_ms);
+  void write_message(Thread& thread, Run& run, std::int64_t at_ms);
+  void finish(Thread& thread, Run& run, RunStatus status, std::int64_t at_ms);
+  void close_open_work(Thread& thread, Run& run, RunStatus ending, std::int64_t at_ms);
+
+  core::IdGenerator& m_ids;
+  RunPace m_pace;
+};
+
+// Rough token count (4 characters a token), deterministic, for `usage`.
+std::int64_t estimate_tokens(const std::string& text);
+// The concatenated text parts of a message.
+std::string message_text(const Message& message);
+
+}  // namespace mock::assistants

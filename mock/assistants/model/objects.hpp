@@ -1,0 +1,122 @@
+#pragma once
+// The Assistants API objects as the mock stores them. Free-form parts the mock only
+// echoes (tools, content parts, metadata) stay JSON; everything the lifecycle reasons
+// about is typed. The wire shape lives only in wire.cpp.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mock/assistants/model/status.hpp"
+#include "mock/core/json.hpp"
+#include "mock/core/ordered_collection.hpp"
+
+namespace mock::assistants {
+
+using Timestamp = std::int64_t;  // Unix seconds
+
+struct Assistant {
+  std::string id;
+  Timestamp created_at = 0;
+  std::optional<std::string> name;
+  std::optional<std::string> description;
+  std::string model;
+  std::optional<std::string> instructions;
+  Json tools = Json::array();
+  Json tool_resources = Json::object();
+  Json metadata = Json::object();
+  double temperature = 1.0;
+  double top_p = 1.0;
+  Json response_format = "auto";
+  std::optional<std::string> reasoning_effort;
+};
+
+struct Message {
+  std::string id;
+  Timestamp created_at = 0;
+  std::string thread_id;
+  MessageStatus status = MessageStatus::completed;
+  Json incomplete_details = nullptr;
+  std::optional<Timestamp> completed_at;
+  std::optional<Timestamp> incomplete_at;
+  Role role = Role::user;
+  Json content = Json::array();  // content parts
+  std::optional<std::string> assistant_id;
+  std::optional<std::string> run_id;
+  Json attachments = Json::array();
+  Json metadata = Json::object();
+};
+
+struct RunStep {
+  std::string id;
+  Timestamp created_at = 0;
+  std::string run_id;
+  std::string assistant_id;
+  std::string thread_id;
+  StepType type = StepType::message_creation;
+  StepStatus status = StepStatus::in_progress;
+  std::optional<Timestamp> cancelled_at;
+  std::optional<Timestamp> completed_at;
+  std::optional<Timestamp> expired_at;
+  std::optional<Timestamp> failed_at;
+  Json last_error = nullptr;
+  Json step_details = Json::object();
+  Json usage = nullptr;
+  Json metadata = Json::object();
+};
+
+// Where the run driver is in the run's script; not part of the wire shape.
+struct RunProgress {
+  std::int64_t next_due_ms = 0;  // when the next transition happens
+  std::size_t action_index = 0;  // next scripted action
+  std::optional<std::string> open_step_id;     // step being written
+  std::optional<std::string> open_message_id;  // message being written
+  std::vector<std::string> script_messages;    // texts the run will write, in order
+  std::int64_t prompt_tokens = 0;
+  std::int64_t completion_tokens = 0;
+};
+
+struct Run {
+  std::string id;
+  Timestamp created_at = 0;
+  std::string thread_id;
+  std::string assistant_id;
+  RunStatus status = RunStatus::queued;
+  Json required_action = nullptr;
+  Json last_error = nullptr;
+  std::optional<Timestamp> expires_at;
+  std::optional<Timestamp> started_at;
+  std::optional<Timestamp> cancelled_at;
+  std::optional<Timestamp> failed_at;
+  std::optional<Timestamp> completed_at;
+  Json incomplete_details = nullptr;
+  std::string model;
+  std::string instructions;
+  Json tools = Json::array();
+  Json metadata = Json::object();
+  Json usage = nullptr;
+  double temperature = 1.0;
+  double top_p = 1.0;
+  Json max_prompt_tokens = nullptr;
+  Json max_completion_tokens = nullptr;
+  Json truncation_strategy = Json{{"type", "auto"}, {"last_messages", nullptr}};
+  Json tool_choice = "auto";
+  bool parallel_tool_calls = true;
+  Json response_format = "auto";
+
+  core::OrderedCollection<RunStep> steps;
+  RunProgress progress;
+};
+
+struct Thread {
+  std::string id;
+  Timestamp created_at = 0;
+  Json tool_resources = Json::object();
+  Json metadata = Json::object();
+
+  core::OrderedCollection<Message> messages;
+  core::OrderedCollection<Run> runs;
+  std::optional<std::string> active_run_id;
+};
+
+}  // namespace mock::assistants

@@ -1,0 +1,122 @@
+#include "mock/assistants/model/wire.hpp"
+
+#include <string>
+
+namespace mock::assistants {
+namespace {
+template <class T>
+Json optional_json(const std::optional<T>& value) {
+  return value ? Json(*value) : Json(nullptr);
+}
+}  // namespace
+
+Json to_wire(const Assistant& a) {
+  Json out = Json::object();
+  out["id"] = a.id;
+  out["object"] = "assistant";
+  out["created_at"] = a.created_at;
+  out["name"] = optional_json(a.name);
+  out["description"] = optional_json(a.description);
+  out["model"] = a.model;
+  out["instructions"] = optional_json(a.instructions);
+  out["tools"] = a.tools;
+  out["tool_resources"] = a.tool_resources;
+  out["metadata"] = a.metadata;
+  out["top_p"] = a.top_p;
+  out["temperature"] = a.temperature;
+  if (a.reasoning_effort) out["reasoning_effort"] = *a.reasoning_effort;
+  out["response_format"] = a.response_format;
+  return out;
+}
+
+Json to_wire(const Thread& t) {
+  Json out = Json::object();
+  out["id"] = t.id;
+  out["object"] = "thread";
+  out["created_at"] = t.created_at;
+  out["tool_resources"] = t.tool_resources;
+  out["metadata"] = t.metadata;
+  return out;
+}
+
+Json to_wire(const Message& m) {
+  Json out = Json::object();
+  out["id"] = m.id;
+  out["object"] = "thread.message";
+  out["created_at"] = m.created_at;
+  out["assistant_id"] = optional_json(m.assistant_id);
+  out["thread_id"] = m.thread_id;
+  out["run_id"] = optional_json(m.run_id);
+  out["status"] = std::string(to_string(m.status));
+  out["incomplete_details"] = m.incomplete_details;
+  out["incomplete_at"] = optional_json(m.incomplete_at);
+  out["completed_at"] = optional_json(m.completed_at);
+  out["role"] = std::string(to_string(m.role));
+  out["content"] = m.content;
+  out["attachments"] = m.attachments;
+  out["metadata"] = m.metadata;
+  return out;
+}
+
+Json to_wire(const Run& r) {
+  Json out = Json::object();
+  out["id"] = r.id;
+  out["object"] = "thread.run";
+  out["created_at"] = r.created_at;
+  out["assistant_id"] = r.assistant_id;
+  out["thread_id"] = r.thread_id;
+  out["status"] = std::string(to_string(r.status));
+  out["started_at"] = optional_json(r.started_at);
+  out["expires_at"] = optional_json(r.expires_at);
+  out["cancelled_at"] = optional_json(r.cancelled_at);
+  out["failed_at"] = optional_json(r.failed_at);
+  out["completed_at"] = optional_json(r.completed_at);
+  out["required_action"] = r.required_action;
+  out["last_error"] = r.last_error;
+  out["model"] = r.model;
+  out["instructions"] = r.instructions;
+  out["tools"] = r.tools;
+  out["metadata"] = r.metadata;
+  out["temperature"] = r.temperature;
+  out["top_p"] = r.top_p;
+  out["max_completion_tokens"] = r.max_completion_tokens;
+  out["max_prompt_tokens"] = r.max_prompt_tokens;
+  out["truncation_strategy"] = r.truncation_strategy;
+  out["incomplete_details"] = r.incomplete_details;
+  out["usage"] = r.usage;
+  out["response_format"] = r.response_format;
+  out["tool_choice"] = r.tool_choice;
+  out["parallel_tool_calls"] = r.parallel_tool_calls;
+  return out;
+}
+
+Json to_wire(const RunStep& s) {
+  Json out = Json::object();
+  out["id"] = s.id;
+  out["object"] = "thread.run.step";
+  out["created_at"] = s.created_at;
+  out["run_id"] = s.run_id;
+  out["assistant_id"] = s.assistant_id;
+  out["thread_id"] = s.thread_id;
+  out["type"] = std::string(to_string(s.type));
+  out["status"] = std::string(to_string(s.status));
+  out["cancelled_at"] = optional_json(s.cancelled_at);
+  out["completed_at"] = optional_json(s.completed_at);
+  out["expired_at"] = optional_json(s.expired_at);
+  out["failed_at"] = optional_json(s.failed_at);
+  out["last_error"] = s.last_error;
+  out["step_details"] = s.step_details;
+  out["usage"] = s.usage;
+  out["metadata"] = s.metadata;
+  return out;
+}
+
+Json deleted_wire(const std::string& id, const std::string& object) {
+  Json out = Json::object();
+  out["id"] = id;
+  out["object"] = object + ".deleted";
+  out["deleted"] = true;
+  return out;
+}
+
+}  // namespace mock::assistants

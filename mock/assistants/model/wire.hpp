@@ -1,0 +1,32 @@
+#pragma once
+// The v2 wire shapes (field order as in the API reference examples).
+#include "mock/assistants/model/objects.hpp"
+#include "mock/core/json.hpp"
+
+namespace mock::assistants {
+
+Json to_wire(const Assistant& assistant);
+Json to_wire(const Thread& thread);
+Json to_wire(const Message& message);
+Json to_wire(const Run& run);
+Json to_wire(const RunStep& step);
+
+// {"id", "object": "<object>.deleted", "deleted": true}
+Json deleted_wire(const std::string& id, const std::string& object);
+
+// The list envelope: {"object":"list","data":[...],"first_id","last_id","has_more"}.
+// first_id/last_id are null on an empty page.
+template <class T>
+Json list_wire(const core::Page<T>& page) {
+  Json data = Json::array();
+  for (const T* item : page.items) data.push_back(to_wire(*item));
+  Json out = Json::object();
+  out["object"] = "list";
+  out["data"] = std::move(data);
+  out["first_id"] = page.items.empty() ? Json(nullptr) : Json(page.items.front()->id);
+  out["last_id"] = page.items.empty() ? Json(nullptr) : Json(page.items.back()->id);
+  out["has_more"] = page.has_more;
+  return out;
+}
+
+}  // namespace mock::assistants

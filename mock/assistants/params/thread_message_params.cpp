@@ -1,0 +1,150 @@
+#include "mock/assistants/params/field_reader.hpp"
+#include "mock/assistants/params/request_params.hpp"
+#include "mock/assistants/params/shared_params.hpp"
+
+namespace mock::assistants {
+namespace {
+std::string join(const std::string& prefix, const std::string& key) {
+  return prefix.empty() ? key : prefix + "." + key;
+}
+
+std::string item_path(const std::string& path, std::size_t index) {
+  return path + "[" + std::to_string(index) + "]";
+}
+
+Json text_part(const std::string& text) {
+  return Json{{"type", "text"}, {"text", Json{{"value", text}, {"annotations", Json::array()}}}};
+}
+
+// content is a string or a non-empty array of text / image_file / image_url parts; it is
+// stored as the parts the message object shows.
+Json parse_content(const Json& value, const std::string& path) {
+  if (value.is_string()) return Json::array({text_part(value.get<std::string>())});
+  if (!value.is_array()) throw_invalid_type(path, "a string or an array of content parts", value);
+  check_array_length(path, value, std::nullopt, 1);
+  Json parts = Json::array();
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    FieldReader reader(value[i], item_path(path, i));
+    const auto type = reader.enum_string("type", {"text", "image_file", "image_url"}, false);
+    if (!type) throw_missing(reader.path_of("type"));
+    const std::string kind = type->get<std::string>();
+    if (kind == "text") {
+      reader.allow_only({"type", "text"});
+      parts.push_back(text_part(reader.required_string("text")));
+      continue;
+    }
+    if (kind == "image_file") {
+      reader.allow_only({"type", "image_file"});
+    } else {
+      reader.allow_only({"type", "image_url"});
+    }
+    const auto image = reader.object(kind, false);
+    if (!image) throw_missing(reader.path_of(kind));
+    FieldReader image_reader(*image, reader.path_of(kind));
+    Json stored = Json::object();
+    if (kind == "image_file") {
+      image_reader.allow_only({"file_id", "detail"});
+      const std::string file_id = image_reader.required_string("file_id");
+      check_id_prefix(image_reader.path_of("file_id"), file_id, "file-");
+      stored["file_id"] = file_id;
+    } else {
+      image_reader.allow_only({"url", "detail"});
+      stored["url"] = image_reader.required_string("url", std::nullopt, 1);
+    }
+    const auto detail = image_reader.enum_string("detail", {"auto", "low", "high"}, false);
+    stored["detail"] = detail ? *detail : Json("auto");
+    parts.push_back(Json{{"type", kind}, {kind, stored}});
+  }
+  return parts;
+}
+
+Json parse_attachments(const Json& value, const std::string& path) {
+  if (value.is_null()) return Json::array();
+  if (!value.is_array()) throw_invalid_type(path, "an array", value);
+  Json out = Json::array();
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    FieldReader reader(value[i], item_path(path, i));
+    reader.allow_only({"file_id", "tools"});
+    Json attachment = Json::object();
+    const std::string file_id = reader.required_string("file_id");
+    check_id_prefix(reader.path_of("file_id"), file_id, "file-");
+    attachment["file_id"] = file_id;
+    Json tools = Json::array();
+    if (auto given = reader.array("tools", std::nullopt, false)) {
+      for (std::size_t t = 0; t < given->size(); ++t) {
+        FieldReader tool_reader((*given)[t], item_path(reader.path_of("tools"), t));
+        tool_reader.allow_only({"type"});
+        const auto type =
+            tool_reader.enum_string("type", {"code_interpreter", "file_search"}, false);
+        if (!type) throw_missing(tool_reader.path_of("type"));
+        tools.push_back(Json{{"type", *type}});
+      }
+    }
+    attachment["tools"] = tools;
+    out.push_back(std::move(attachment));
+  }
+  return out;
+}
+}  // namespace
+
+Json parse_create_message(const Json& body, const std::string& path) {
+  FieldReader reader(body, path);
+  reader.allow_only({"role", "content", "attachments", "metadata"});
+  Json out = Json::object();
+  const auto role = reader.enum_string("role", {"user", "assistant"}, false);
+  if (!role) throw_missing(reader.path_of("role"));
+  out["role"] = *role;
+  out["content"] = parse_content(reader.get("content"), reader.path_of("content"));
+  out["attachments"] = reader.has("attachments")
+                           ? parse_attachments(reader.get("attachments"),
+                                               reader.path_of("attachments"))
+                           : Json::array();
+  out["metadata"] = reader.has("metadata")
+                        ? parse_metadata(reader.get("metadata"), reader.path_of("metadata"))
+                        : Json::object();
+  return out;
+}
+
+Json parse_modify_metadata_only(const Json& body) {
+  FieldReader reader(body, "");
+  reader.allow_only({"metadata"});
+  Json out = Json::object();
+  if (reader.has("metadata")) out["metadata"] = parse_metadata(reader.get("metadata"), "metadata");
+  return out;
+}
+
+Json parse_create_thread(const Json& body, const std::string& path) {
+  FieldReader reader(body, path);
+  reader.allow_only({"messages", "tool_resources", "metadata"});
+  Json out = Json::object();
+  Json messages = Json::array();
+  if (auto given = reader.array("messages")) {
+    if (!given->is_null()) {
+      for (std::size_t i = 0; i < given->size(); ++i) {
+        messages.push_back(parse_create_message((*given)[i], item_path(reader.path_of("messages"), i)));
+      }
+    }
+  }
+  out["messages"] = messages;
+  out["tool_resources"] =
+      reader.has("tool_resources")
+          ? parse_tool_resources(reader.get("tool_resources"), join(path, "tool_resources"), true)
+          : Json::object();
+  out["metadata"] = reader.has("metadata")
+                        ? parse_metadata(reader.get("metadata"), join(path, "metadata"))
+                        : Json::object();
+  return out;
+}
+
+Json parse_modify_thread(const Json& body) {
+  FieldReader reader(body, "");
+  reader.allow_only({"tool_resources", "metadata"});
+  Json out = Json::object();
+  if (reader.has("tool_resources")) {
+    out["tool_resources"] = parse_tool_resources(reader.get("tool_resources"), "tool_resources", false);
+  }
+  if (reader.has("metadata")) out["metadata"] = parse_metadata(reader.get("metadata"), "metadata");
+  return out;
+}
+
+}  // namespace mock::assistants

@@ -1,0 +1,10 @@
+#pragma once
+#include "mock/assistants/services.hpp"
+#include "mock/http/route_table.hpp"
+
+namespace mock::assistants {
+
+// Adds every Assistants API route (v2) to the table; handlers keep a reference to services.
+void register_routes(http::RouteTable& table, Services& services);
+
+}  // namespace mock::assistants

@@ -1,0 +1,81 @@
+#include "mock/server/mock_server.hpp"
+
+#include <chrono>
+#include <cinttypes>
+#include <cstdio>
+#include <stdexcept>
+
+#include "mock/assistants/routes.hpp"
+#include "mock/http/api_error.hpp"
+
+namespace mock {
+namespace {
+void log_request(const http::ApiRequest& request, const http::ApiResponse& response,
+                 double elapsed_ms) {
+  // Never headers or bodies: they carry keys and user data.
+  std::fprintf(stderr, "%s %s %d %.2fms\n", request.method.c_str(), request.path.c_str(),
+               response.status, elapsed_ms);
+}
+}  // namespace
+
+MockServer::MockServer(MockServerConfig config)
+    : m_config(std::move(config)),
+      m_clock(std::make_unique<core::SystemClock>()),
+      m_ids(m_config.seed) {
+  m_assistants_config.api_key = m_config.api_key;
+  m_assistants_config.poll_after_ms = m_config.poll_after_ms;
+  m_run_driver = std::make_unique<assistants::RunDriver>(
+      m_ids, assistants::RunPace{m_config.run_step_ms});
+  m_services = std::make_unique<assistants::Services>(assistants::Services{
+      m_store, *m_clock, m_ids, *m_run_driver, m_assistants_config});
+  assistants::register_routes(m_routes, *m_services);
+
+  http::RequestObserver observer;
+  if (m_config.log_requests) observer = log_request;
+  m_http = std::make_unique<http::HttpServer>(
+      m_config.http, [this](http::ApiRequest& request) { return handle(request); },
+      std::move(observer));
+}
+
+MockServer::~MockServer() { stop(); }
+
+http::ApiResponse MockServer::handle(http::ApiRequest& request) {
+  char request_id[40];
+  std::snprintf(request_id, sizeof(request_id), "req_%032" PRIx64, ++m_request_count);
+  http::ApiResponse response;
+  try {
+    const http::Route& route = m_routes.match(request);
+    response = route.handler(request);
+  } catch (const http::ApiError& error) {
+    response = error.to_response();
+  }
+  response.headers.emplace("x-request-id", request_id);
+  return response;
+}
+
+int MockServer::bind() { return m_http->bind(); }
+
+bool MockServer::serve() { return m_http->listen(); }
+
+void MockServer::start() {
+  bind();
+  m_thread = std::thread([this] { m_http->listen(); });
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!m_http->is_running()) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      throw std::runtime_error("the HTTP server did not start within 10 s");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+}
+
+void MockServer::stop() {
+  m_http->stop();
+  if (m_thread.joinable()) m_thread.join();
+}
+
+std::string MockServer::base_url() const {
+  return "http://" + m_config.http.host + ":" + std::to_string(port());
+}
+
+}  // namespace mock

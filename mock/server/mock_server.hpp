@@ -1,0 +1,62 @@
+#pragma once
+// The mock server: clock, ids, store, run driver and route table wired to the HTTP
+// front. `assistants-mock serve` and the in-process tests and benchmarks all use this.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "mock/assistants/services.hpp"
+#include "mock/http/http_server.hpp"
+#include "mock/http/route_table.hpp"
+
+namespace mock {
+
+struct MockServerConfig {
+  http::HttpServerConfig http;
+  std::optional<std::uint64_t> seed;      // reproducible ids
+  std::optional<std::string> api_key;     // accept only this bearer key
+  std::int64_t run_step_ms = 10;          // pace of run transitions
+  std::int64_t poll_after_ms = 25;        // openai-poll-after-ms header on run answers
+  bool log_requests = false;              // one line per request on stderr
+};
+
+class MockServer {
+public:
+  explicit MockServer(MockServerConfig config);
+  ~MockServer();
+  MockServer(const MockServer&) = delete;
+  MockServer& operator=(const MockServer&) = delete;
+
+  // Binds the socket and returns the port (useful with port 0). Throws on failure.
+  int bind();
+  // Serves on this thread until stop().
+  bool serve();
+  // Serves on a background thread; returns once the server accepts connections.
+  void start();
+  void stop();
+
+  int port() const { return m_http->port(); }
+  std::string base_url() const;  // "http://127.0.0.1:PORT"
+
+  // Dispatches one request without the network (same path as an HTTP request takes).
+  http::ApiResponse handle(http::ApiRequest& request);
+
+  assistants::Services& services() { return *m_services; }
+
+private:
+  MockServerConfig m_config;
+  std::unique_ptr<core::Clock> m_clock;
+  core::IdGenerator m_ids;
+  assistants::AssistantsStore m_store;
+  assistants::AssistantsConfig m_assistants_config;
+  std::unique_ptr<assistants::RunDriver> m_run_driver;
+  std::unique_ptr<assistants::Services> m_services;
+  http::RouteTable m_routes;
+  std::unique_ptr<http::HttpServer> m_http;
+  std::thread m_thread;
+  std::atomic<std::uint64_t> m_request_count{0};
+};
+
+}  // namespace mock
