@@ -1,5 +1,7 @@
 #include "cli/serve_command.hpp"
 
+#include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -42,12 +44,30 @@ void add_serve_command(CLI::App& app, ServeOptions& options) {
                     "Larger request bodies are refused with 413 before they are read")
       ->capture_default_str()
       ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 34U));
+  serve->add_option("--scenario", options.scenario_file,
+                    "Scenario file (JSON) scripting the assistant; see the README")
+      ->check(CLI::ExistingFile);
+  serve->add_option("--clock", options.clock_mode,
+                    "real: wall-clock time; manual: time moves only through "
+                    "POST /__admin/clock/advance (starts at 2024-01-01T00:00:00Z)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"real", "manual"}));
   serve->add_flag("--log-requests", config.log_requests,
                   "Log one line per request (method, path, status, time) on stderr");
   serve->add_flag("--quiet,-q", options.quiet, "Print nothing but errors");
 }
 
-int run_serve(const ServeOptions& options) {
+int run_serve(ServeOptions options) {
+  if (!options.scenario_file.empty()) {
+    try {
+      options.config.scenario = mock::assistants::load_scenario_file(options.scenario_file);
+    } catch (const mock::assistants::ScenarioError& error) {
+      std::cerr << "assistants-mock: invalid scenario: " << error.what() << "\n";
+      return 2;
+    }
+  }
+  options.config.manual_clock = options.clock_mode == "manual";
+
   // Block the stop signals in every thread; one thread waits for them and stops the server.
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
@@ -70,17 +90,25 @@ int run_serve(const ServeOptions& options) {
   std::printf("listening on %s\n", server.base_url().c_str());
   std::fflush(stdout);
 
-  std::thread signal_waiter([&server, stop_signals] {
+  std::atomic<bool> served{false};
+  std::thread signal_waiter([&server, &served, stop_signals] {
     int signal = 0;
     sigwait(&stop_signals, &signal);
+    if (served) return;  // woken by the main thread: serve() already ended
     server.stop();
+    // httplib lets an idle keep-alive connection hold its worker for the keep-alive
+    // timeout (5 s) before stop() completes. Nothing is left to flush by then, so give
+    // the workers a moment and then leave without waiting for idle sockets.
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    if (!served) {
+      std::fflush(nullptr);
+      std::_Exit(0);
+    }
   });
   const bool ok = server.serve();
-  if (signal_waiter.joinable()) {
-    // serve() can also end on its own (socket error): wake the waiter so it can exit.
-    pthread_kill(signal_waiter.native_handle(), SIGTERM);
-    signal_waiter.join();
-  }
+  served = true;
+  pthread_kill(signal_waiter.native_handle(), SIGTERM);
+  signal_waiter.join();
   if (!options.quiet) std::cerr << "assistants-mock: stopped\n";
   return ok ? 0 : 1;
 }

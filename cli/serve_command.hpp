@@ -9,9 +9,11 @@ namespace cli {
 struct ServeOptions {
   mock::MockServerConfig config;
   bool quiet = false;
+  std::string scenario_file;
+  std::string clock_mode = "real";
 };
 
 void add_serve_command(CLI::App& app, ServeOptions& options);
-int run_serve(const ServeOptions& options);
+int run_serve(ServeOptions options);
 
 }  // namespace cli

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "mock/assistants/lifecycle/run_driver.hpp"
+#include "mock/assistants/scenario/scenario.hpp"
 #include "mock/assistants/store/store.hpp"
 #include "mock/core/clock.hpp"
 #include "mock/core/id_generator.hpp"
@@ -22,6 +23,7 @@ struct Services {
   core::Clock& clock;
   core::IdGenerator& ids;
   RunDriver& runs;
+  ScenarioBook& scenarios;
   const AssistantsConfig& config;
 };
 

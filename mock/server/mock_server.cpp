@@ -20,15 +20,22 @@ void log_request(const http::ApiRequest& request, const http::ApiResponse& respo
 
 MockServer::MockServer(MockServerConfig config)
     : m_config(std::move(config)),
-      m_clock(std::make_unique<core::SystemClock>()),
+      m_clock(m_config.manual_clock
+                  ? std::unique_ptr<core::Clock>(
+                        std::make_unique<core::ManualClock>(m_config.manual_clock_start_ms))
+                  : std::make_unique<core::SystemClock>()),
       m_ids(m_config.seed) {
   m_assistants_config.api_key = m_config.api_key;
   m_assistants_config.poll_after_ms = m_config.poll_after_ms;
   m_run_driver = std::make_unique<assistants::RunDriver>(
       m_ids, assistants::RunPace{m_config.run_step_ms});
   m_services = std::make_unique<assistants::Services>(assistants::Services{
-      m_store, *m_clock, m_ids, *m_run_driver, m_assistants_config});
+      m_store, *m_clock, m_ids, *m_run_driver, m_scenarios, m_assistants_config});
+  if (m_config.scenario) m_scenarios.load(*m_config.scenario);
   assistants::register_routes(m_routes, *m_services);
+  m_admin = std::make_unique<admin::AdminContext>(
+      admin::AdminContext{*m_services, m_faults, [this] { reset(); }});
+  admin::register_admin_routes(m_routes, *m_admin);
 
   http::RequestObserver observer;
   if (m_config.log_requests) observer = log_request;
@@ -45,12 +52,22 @@ http::ApiResponse MockServer::handle(http::ApiRequest& request) {
   http::ApiResponse response;
   try {
     const http::Route& route = m_routes.match(request);
-    response = route.handler(request);
+    // Injected faults stand in for the API, never for the admin API that set them.
+    std::optional<http::ApiResponse> fault;
+    if (request.path.starts_with("/v1/")) fault = m_faults.take(request);
+    response = fault ? std::move(*fault) : route.handler(request);
   } catch (const http::ApiError& error) {
     response = error.to_response();
   }
   response.headers.emplace("x-request-id", request_id);
   return response;
+}
+
+void MockServer::reset() {
+  m_store.reset();
+  m_ids.reset();
+  m_scenarios.reset_counts();
+  m_faults.clear();
 }
 
 int MockServer::bind() { return m_http->bind(); }

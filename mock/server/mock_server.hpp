@@ -7,6 +7,8 @@
 #include <string>
 #include <thread>
 
+#include "mock/admin/admin_routes.hpp"
+#include "mock/admin/fault_injector.hpp"
 #include "mock/assistants/services.hpp"
 #include "mock/http/http_server.hpp"
 #include "mock/http/route_table.hpp"
@@ -20,6 +22,9 @@ struct MockServerConfig {
   std::int64_t run_step_ms = 10;          // pace of run transitions
   std::int64_t poll_after_ms = 25;        // openai-poll-after-ms header on run answers
   bool log_requests = false;              // one line per request on stderr
+  bool manual_clock = false;              // time moves only through /__admin/clock/advance
+  std::int64_t manual_clock_start_ms = core::ManualClock::k_default_start_ms;
+  std::optional<assistants::Scenario> scenario;  // rules that script the assistant
 };
 
 class MockServer {
@@ -44,6 +49,9 @@ public:
   http::ApiResponse handle(http::ApiRequest& request);
 
   assistants::Services& services() { return *m_services; }
+  admin::FaultInjector& faults() { return m_faults; }
+  // Clears objects, id sequence, rule counts and faults; keeps the loaded scenario.
+  void reset();
 
 private:
   MockServerConfig m_config;
@@ -51,6 +59,9 @@ private:
   core::IdGenerator m_ids;
   assistants::AssistantsStore m_store;
   assistants::AssistantsConfig m_assistants_config;
+  assistants::ScenarioBook m_scenarios;
+  admin::FaultInjector m_faults;
+  std::unique_ptr<admin::AdminContext> m_admin;
   std::unique_ptr<assistants::RunDriver> m_run_driver;
   std::unique_ptr<assistants::Services> m_services;
   http::RouteTable m_routes;

@@ -63,7 +63,15 @@ Run make_run(const Thread& thread, const Assistant& assistant, const Json& field
 Run& start_run(Thread& thread, const Assistant& assistant, const Json& fields, Services& services) {
   Run fresh = make_run(thread, assistant, fields, services);
   Run& run = thread.runs.insert(std::move(fresh));
-  services.runs.schedule(thread, run, services.clock.now_ms(), default_script(thread, run));
+  MatchInput input;
+  thread.messages.for_each([&](const Message& message) {
+    if (message.role == Role::user) input.latest_user_message = message_text(message);
+  });
+  input.assistant_name = assistant.name.value_or("");
+  input.instructions = run.instructions;
+  RunScript script = services.scenarios.script_for_run(input).value_or(RunScript{});
+  if (script.empty()) script = default_script(thread, run);
+  services.runs.schedule(thread, run, services.clock.now_ms(), plan_script(std::move(script), run));
   return run;
 }
 }  // namespace
@@ -140,15 +148,22 @@ ApiResponse cancel_run(const ApiRequest& request, Services& services) {
 ApiResponse submit_tool_outputs(const ApiRequest& request, Services& services) {
   const Json fields = parse_submit_tool_outputs(request_body(request));
   refuse_streaming(fields);
-  return services.store.with_state([&](AssistantsState& state) -> ApiResponse {
+  return services.store.with_state([&](AssistantsState& state) {
     Thread& thread = require_thread(state, services, request.path_param("thread_id"));
     Run& run = require_run(thread, request.path_param("run_id"));
-    if (run.status != RunStatus::requires_action) {
-      throw http::errors::invalid_request("Runs in status \"" + std::string(to_string(run.status)) +
-                                          "\" do not accept tool outputs.");
+    RunDriver::check_tool_outputs(run, fields["tool_outputs"]);
+    MatchInput input;
+    input.latest_user_message = run.progress.user_message;
+    if (const Assistant* assistant = state.assistants.find(run.assistant_id)) {
+      input.assistant_name = assistant->name.value_or("");
     }
-    // The default responder never calls tools; scripted tool calls arrive with scenarios.
-    throw http::errors::internal("run in requires_action without a tool-call script");
+    input.instructions = run.instructions;
+    for (const Json& output : fields["tool_outputs"]) {
+      input.tool_outputs.push_back(output["output"].get<std::string>());
+    }
+    services.runs.accept_tool_outputs(thread, run, fields["tool_outputs"], services.clock.now_ms(),
+                                      services.scenarios.script_after_outputs(input));
+    return ApiResponse::json(to_wire(run));
   });
 }
 

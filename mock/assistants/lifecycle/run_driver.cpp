@@ -1,19 +1,17 @@
 #include "mock/assistants/lifecycle/run_driver.hpp"
 
 #include <limits>
+#include <set>
 
 #include "mock/assistants/lifecycle/run_transitions.hpp"
+#include "mock/assistants/lifecycle/run_work.hpp"
 #include "mock/http/api_error.hpp"
 
 namespace mock::assistants {
 namespace {
-Timestamp seconds(std::int64_t ms) { return ms / 1000; }
+constexpr std::int64_t k_never = std::numeric_limits<std::int64_t>::max();
 
-Json usage_json(std::int64_t prompt, std::int64_t completion) {
-  return Json{{"prompt_tokens", prompt},
-              {"completion_tokens", completion},
-              {"total_tokens", prompt + completion}};
-}
+Timestamp seconds(std::int64_t ms) { return ms / 1000; }
 
 void move_run(Run& run, RunEvent event) {
   const auto next = next_status(run.status, event);
@@ -23,6 +21,17 @@ void move_run(Run& run, RunEvent event) {
                                  " --" + std::string(to_string(event)) + "-->");
   }
   run.status = *next;
+}
+
+Json text_content(const std::string& text, const Json& annotations) {
+  return Json::array({Json{{"type", "text"},
+                           {"text", Json{{"value", text}, {"annotations", annotations}}}}});
+}
+
+std::string quoted_list(const std::vector<std::string>& ids) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < ids.size(); ++i) out += (i ? ", '" : "'") + ids[i] + "'";
+  return out + "]";
 }
 }  // namespace
 
@@ -41,19 +50,49 @@ std::string message_text(const Message& message) {
   return text;
 }
 
+std::string fill_template(const std::string& text, const RunProgress& progress) {
+  std::string out;
+  std::size_t pos = 0;
+  while (true) {
+    const std::size_t open = text.find("{{", pos);
+    const std::size_t close = open == std::string::npos ? open : text.find("}}", open + 2);
+    if (close == std::string::npos) break;
+    out += text.substr(pos, open - pos);
+    const std::string name = text.substr(open + 2, close - open - 2);
+    if (name == "tool_output") {
+      for (std::size_t i = 0; i < progress.tool_outputs.size(); ++i) {
+        out += (i ? "\n" : "") + progress.tool_outputs[i].second;
+      }
+    } else if (name.starts_with("tool_outputs.")) {
+      for (const auto& [function, output] : progress.tool_outputs) {
+        if (function == name.substr(13)) out += output;
+      }
+    } else if (name == "user_message") {
+      out += progress.user_message;
+    } else {
+      out += "{{" + name + "}}";  // unknown placeholders stay visible
+    }
+    pos = close + 2;
+  }
+  return out + text.substr(pos);
+}
+
 void RunDriver::schedule(Thread& thread, Run& run, std::int64_t now_ms, RunScript script) {
-  run.progress.next_due_ms = now_ms + m_pace.step_ms;
-  run.progress.script_messages = std::move(script.messages);
+  RunProgress& progress = run.progress;
+  progress.actions = std::move(script);
+  progress.next_due_ms = now_ms + m_pace.step_ms;
   std::string prompt = run.instructions;
-  thread.messages.for_each([&](const Message& message) { prompt += message_text(message); });
-  run.progress.prompt_tokens = estimate_tokens(prompt);
+  thread.messages.for_each([&](const Message& message) {
+    prompt += message_text(message);
+    if (message.role == Role::user) progress.user_message = message_text(message);
+  });
+  progress.prompt_tokens = estimate_tokens(prompt);
   thread.active_run_id = run.id;
 }
 
 void RunDriver::advance(Thread& thread, std::int64_t now_ms) {
   if (!thread.active_run_id) return;
   Run* run = thread.runs.find(*thread.active_run_id);
-  constexpr std::int64_t k_never = std::numeric_limits<std::int64_t>::max();
   while (run != nullptr && is_active(run->status)) {
     const std::int64_t expires_ms = run->expires_at ? *run->expires_at * 1000 : k_never;
     // A run waiting for tool outputs has nothing scheduled; only expiry can move it.
@@ -75,15 +114,22 @@ void RunDriver::step(Thread& thread, Run& run, std::int64_t at_ms) {
     case RunStatus::queued:
       move_run(run, RunEvent::start);
       if (!run.started_at) run.started_at = seconds(at_ms);
-      return;
+      if (run.max_prompt_tokens.is_number() &&
+          run.progress.prompt_tokens > run.max_prompt_tokens.get<std::int64_t>()) {
+        move_run(run, RunEvent::hit_token_limit);
+        run.incomplete_details = Json{{"reason", "max_prompt_tokens"}};
+        finish(thread, run, RunStatus::incomplete, at_ms);
+        return;
+      }
+      break;
     case RunStatus::in_progress:
-      if (run.progress.action_index < run.progress.script_messages.size()) {
-        write_message(thread, run, at_ms);
+      if (run.progress.action_index < run.progress.actions.size()) {
+        perform_action(thread, run, at_ms);
       } else {
         move_run(run, RunEvent::complete);
         finish(thread, run, RunStatus::completed, at_ms);
       }
-      return;
+      break;
     case RunStatus::cancelling:
       move_run(run, RunEvent::finish_cancel);
       finish(thread, run, RunStatus::cancelled, at_ms);
@@ -91,89 +137,143 @@ void RunDriver::step(Thread& thread, Run& run, std::int64_t at_ms) {
     default:
       return;
   }
+  // A scripted delay holds the start of the next action.
+  const RunProgress& progress = run.progress;
+  if (run.status == RunStatus::in_progress && !progress.action_open &&
+      progress.action_index < progress.actions.size()) {
+    run.progress.next_due_ms += progress.actions[progress.action_index].delay_ms;
+  }
 }
 
-// A message takes two transitions: the step and an empty in_progress message appear,
-// then the text is written and both complete (as the stream events show).
-void RunDriver::write_message(Thread& thread, Run& run, std::int64_t at_ms) {
+void RunDriver::end_action(Run& run) {
+  run.progress.action_open = false;
+  ++run.progress.action_index;
+}
+
+void RunDriver::perform_action(Thread& thread, Run& run, std::int64_t at_ms) {
   RunProgress& progress = run.progress;
+  const ScriptAction& action = progress.actions[progress.action_index];
   const Timestamp at = seconds(at_ms);
-  if (!progress.open_step_id) {
-    Message message;
-    message.id = m_ids.next("msg_");
-    message.created_at = at;
-    message.thread_id = thread.id;
-    message.status = MessageStatus::in_progress;
-    message.role = Role::assistant;
-    message.assistant_id = run.assistant_id;
-    message.run_id = run.id;
-    RunStep step;
-    step.id = m_ids.next("step_");
-    step.created_at = at;
-    step.run_id = run.id;
-    step.assistant_id = run.assistant_id;
-    step.thread_id = thread.id;
-    step.type = StepType::message_creation;
-    step.step_details = Json{{"type", "message_creation"},
-                             {"message_creation", Json{{"message_id", message.id}}}};
-    progress.open_message_id = message.id;
-    progress.open_step_id = step.id;
-    thread.messages.insert(std::move(message));
-    run.steps.insert(std::move(step));
-    return;
-  }
-  const std::string& text = progress.script_messages[progress.action_index];
-  const std::int64_t completion = estimate_tokens(text);
-  if (Message* message = thread.messages.find(*progress.open_message_id)) {
-    message->content = Json::array({Json{
-        {"type", "text"}, {"text", Json{{"value", text}, {"annotations", Json::array()}}}}});
-    message->status = MessageStatus::completed;
-    message->completed_at = at;
-  }
-  if (RunStep* step = run.steps.find(*progress.open_step_id)) {
-    step->status = StepStatus::completed;
-    step->completed_at = at;
-    step->usage = usage_json(progress.prompt_tokens, completion);
-  }
-  progress.completion_tokens += completion;
-  progress.open_message_id.reset();
-  progress.open_step_id.reset();
-  ++progress.action_index;
-}
-
-void RunDriver::close_open_work(Thread& thread, Run& run, RunStatus ending, std::int64_t at_ms) {
-  const Timestamp at = seconds(at_ms);
-  if (run.progress.open_step_id) {
-    if (RunStep* step = run.steps.find(*run.progress.open_step_id)) {
-      if (ending == RunStatus::expired) {
-        step->status = StepStatus::expired;
-        step->expired_at = at;
-      } else if (ending == RunStatus::failed) {
-        step->status = StepStatus::failed;
-        step->failed_at = at;
-      } else {
-        step->status = StepStatus::cancelled;
-        step->cancelled_at = at;
+  switch (action.kind) {
+    case ActionKind::message: {
+      if (!progress.action_open) {
+        const Message& message = work::open_message(thread, run, at, m_ids);
+        work::open_step(run, StepType::message_creation,
+                        Json{{"type", "message_creation"},
+                             {"message_creation", Json{{"message_id", message.id}}}},
+                        at, m_ids);
+        progress.action_open = true;
+        return;
       }
+      std::string text = fill_template(action.text, progress);
+      std::int64_t tokens = estimate_tokens(text);
+      bool cut_short = false;
+      if (run.max_completion_tokens.is_number()) {
+        const std::int64_t budget =
+            run.max_completion_tokens.get<std::int64_t>() - progress.completion_tokens;
+        if (tokens > budget) {
+          text = text.substr(0, static_cast<std::size_t>(std::max<std::int64_t>(budget, 0) * 4));
+          tokens = estimate_tokens(text);
+          cut_short = true;
+        }
+      }
+      progress.completion_tokens += tokens;
+      if (Message* message = work::current_message(thread, run)) {
+        message->content = text_content(text, action.annotations);
+        if (cut_short) {
+          message->status = MessageStatus::incomplete;
+          message->incomplete_at = at;
+          message->incomplete_details = Json{{"reason", "max_tokens"}};
+        } else {
+          message->status = MessageStatus::completed;
+          message->completed_at = at;
+        }
+      }
+      progress.open_message_id.reset();
+      work::complete_step(run, at, work::usage_json(progress.prompt_tokens, tokens));
+      end_action(run);
+      if (cut_short) {
+        move_run(run, RunEvent::hit_token_limit);
+        run.incomplete_details = Json{{"reason", "max_completion_tokens"}};
+        finish(thread, run, RunStatus::incomplete, at_ms);
+      }
+      return;
     }
-  }
-  if (run.progress.open_message_id) {
-    if (Message* message = thread.messages.find(*run.progress.open_message_id)) {
-      const char* reason = ending == RunStatus::expired  ? "run_expired"
-                           : ending == RunStatus::failed ? "run_failed"
-                                                         : "run_cancelled";
-      message->status = MessageStatus::incomplete;
-      message->incomplete_at = at;
-      message->incomplete_details = Json{{"reason", reason}};
+    case ActionKind::code_interpreter:
+    case ActionKind::file_search: {
+      const bool code = action.kind == ActionKind::code_interpreter;
+      const std::string type = code ? "code_interpreter" : "file_search";
+      if (!progress.action_open) {
+        Json details = code ? Json{{"input", action.input}, {"outputs", Json::array()}}
+                            : Json{{"ranking_options", Json{{"ranker", "default_2024_08_21"},
+                                                            {"score_threshold", 0.0}}},
+                                   {"results", Json::array()}};
+        Json call = Json{{"id", m_ids.next("call_")}, {"type", type}, {type, details}};
+        work::open_step(run, StepType::tool_calls,
+                        Json{{"type", "tool_calls"}, {"tool_calls", Json::array({call})}}, at,
+                        m_ids);
+        progress.action_open = true;
+        return;
+      }
+      if (RunStep* step = work::current_step(run)) {
+        Json& call = step->step_details["tool_calls"][0][type];
+        if (code) {
+          call["outputs"] = action.outputs;
+        } else {
+          call["results"] = action.results;
+        }
+      }
+      const std::int64_t tokens = estimate_tokens(action.input);
+      progress.completion_tokens += tokens;
+      work::complete_step(run, at, work::usage_json(progress.prompt_tokens, tokens));
+      end_action(run);
+      return;
     }
+    case ActionKind::function_call: {
+      Json step_calls = Json::array();
+      Json required_calls = Json::array();
+      for (const FunctionCallSpec& spec : action.calls) {
+        const std::string id = m_ids.next("call_");
+        step_calls.push_back(Json{{"id", id}, {"type", "function"},
+                                  {"function", Json{{"name", spec.name},
+                                                    {"arguments", spec.arguments},
+                                                    {"output", nullptr}}}});
+        required_calls.push_back(Json{{"id", id}, {"type", "function"},
+                                      {"function", Json{{"name", spec.name},
+                                                        {"arguments", spec.arguments}}}});
+        progress.completion_tokens += estimate_tokens(spec.arguments);
+      }
+      work::open_step(run, StepType::tool_calls,
+                      Json{{"type", "tool_calls"}, {"tool_calls", step_calls}}, at, m_ids);
+      progress.action_open = true;
+      move_run(run, RunEvent::require_action);
+      run.required_action = Json{{"type", "submit_tool_outputs"},
+                                 {"submit_tool_outputs", Json{{"tool_calls", required_calls}}}};
+      return;
+    }
+    case ActionKind::fail:
+      end_action(run);
+      move_run(run, RunEvent::fail);
+      run.last_error = Json{{"code", action.code}, {"message", action.message}};
+      finish(thread, run, RunStatus::failed, at_ms);
+      return;
+    case ActionKind::incomplete:
+      end_action(run);
+      move_run(run, RunEvent::hit_token_limit);
+      run.incomplete_details = Json{{"reason", action.reason}};
+      finish(thread, run, RunStatus::incomplete, at_ms);
+      return;
+    case ActionKind::expire:
+      end_action(run);
+      move_run(run, RunEvent::expire);
+      finish(thread, run, RunStatus::expired, at_ms);
+      return;
   }
-  run.progress.open_step_id.reset();
-  run.progress.open_message_id.reset();
 }
 
 void RunDriver::finish(Thread& thread, Run& run, RunStatus status, std::int64_t at_ms) {
   const Timestamp at = seconds(at_ms);
-  close_open_work(thread, run, status, at_ms);
+  work::close_open_work(thread, run, status, at);
   switch (status) {
     case RunStatus::completed: run.completed_at = at; break;
     case RunStatus::cancelled: run.cancelled_at = at; break;
@@ -184,7 +284,7 @@ void RunDriver::finish(Thread& thread, Run& run, RunStatus status, std::int64_t 
   // the deadline it missed.
   if (status != RunStatus::expired) run.expires_at.reset();
   run.required_action = nullptr;
-  run.usage = usage_json(run.progress.prompt_tokens, run.progress.completion_tokens);
+  run.usage = work::usage_json(run.progress.prompt_tokens, run.progress.completion_tokens);
   if (thread.active_run_id == run.id) thread.active_run_id.reset();
 }
 
@@ -196,6 +296,57 @@ void RunDriver::cancel(Thread& thread, Run& run, std::int64_t now_ms) {
   }
   move_run(run, RunEvent::cancel);
   run.progress.next_due_ms = now_ms + m_pace.step_ms;
+}
+
+void RunDriver::check_tool_outputs(const Run& run, const Json& tool_outputs) {
+  if (run.status != RunStatus::requires_action) {
+    throw http::errors::invalid_request("Runs in status \"" + std::string(to_string(run.status)) +
+                                        "\" do not accept tool outputs.");
+  }
+  std::vector<std::string> expected;
+  for (const Json& call : run.required_action["submit_tool_outputs"]["tool_calls"]) {
+    expected.push_back(call["id"].get<std::string>());
+  }
+  std::vector<std::string> got;
+  for (const Json& output : tool_outputs) got.push_back(output["tool_call_id"].get<std::string>());
+  const std::set<std::string> expected_set(expected.begin(), expected.end());
+  const std::set<std::string> got_set(got.begin(), got.end());
+  // Every output must come in one request, one per call id (FACTS.md §2.2, §7).
+  if (expected_set != got_set || got.size() != got_set.size()) {
+    throw http::errors::invalid_request("Expected tool outputs for call_ids " +
+                                        quoted_list(expected) + ", got " + quoted_list(got));
+  }
+}
+
+void RunDriver::accept_tool_outputs(Thread& thread, Run& run, const Json& tool_outputs,
+                                    std::int64_t now_ms, std::optional<RunScript> replacement) {
+  check_tool_outputs(run, tool_outputs);
+  RunProgress& progress = run.progress;
+  progress.tool_outputs.clear();
+  if (RunStep* step = work::current_step(run)) {
+    for (Json& call : step->step_details["tool_calls"]) {
+      for (const Json& output : tool_outputs) {
+        if (output["tool_call_id"] == call["id"]) {
+          call["function"]["output"] = output["output"];
+          progress.tool_outputs.emplace_back(call["function"]["name"].get<std::string>(),
+                                             output["output"].get<std::string>());
+        }
+      }
+    }
+  }
+  const Timestamp at = seconds(now_ms);
+  work::complete_step(run, at, work::usage_json(progress.prompt_tokens, 0));
+  end_action(run);
+  if (replacement) {
+    RunScript remaining(progress.actions.begin(),
+                        progress.actions.begin() + static_cast<std::ptrdiff_t>(progress.action_index));
+    remaining.insert(remaining.end(), replacement->begin(), replacement->end());
+    progress.actions = std::move(remaining);
+  }
+  move_run(run, RunEvent::submit_tool_outputs);
+  run.required_action = nullptr;
+  progress.next_due_ms = now_ms + m_pace.step_ms;
+  (void)thread;
 }
 
 }  // namespace mock::assistants

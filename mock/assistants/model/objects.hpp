@@ -5,9 +5,11 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "mock/assistants/model/status.hpp"
+#include "mock/assistants/scenario/script.hpp"
 #include "mock/core/json.hpp"
 #include "mock/core/ordered_collection.hpp"
 
@@ -68,10 +70,14 @@ struct RunStep {
 // Where the run driver is in the run's script; not part of the wire shape.
 struct RunProgress {
   std::int64_t next_due_ms = 0;  // when the next transition happens
-  std::size_t action_index = 0;  // next scripted action
-  std::optional<std::string> open_step_id;     // step being written
-  std::optional<std::string> open_message_id;  // message being written
-  std::vector<std::string> script_messages;    // texts the run will write, in order
+  RunScript actions;             // what the run does, in order
+  std::size_t action_index = 0;  // next or current action
+  bool action_open = false;      // the current action's step exists and is not finished
+  std::optional<std::string> open_step_id;
+  std::optional<std::string> open_message_id;
+  std::string user_message;  // latest user message when the run started ({{user_message}})
+  // Outputs of the latest submit_tool_outputs, as (function name, output).
+  std::vector<std::pair<std::string, std::string>> tool_outputs;
   std::int64_t prompt_tokens = 0;
   std::int64_t completion_tokens = 0;
 };
