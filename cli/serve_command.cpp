@@ -1,5 +1,7 @@
 #include "cli/serve_command.hpp"
 
+#include <memory>
+
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -14,7 +16,9 @@ bool is_loopback(const std::string& host) {
 }
 }  // namespace
 
-void add_serve_command(CLI::App& app, ServeOptions& options) {
+Command add_serve_command(CLI::App& app) {
+  auto options_holder = std::make_shared<ServeOptions>();
+  ServeOptions& options = *options_holder;
   CLI::App* serve = app.add_subcommand(
       "serve", "Run the stateful Assistants API mock server (v2, paths under /v1).");
   mock::MockServerConfig& config = options.config;
@@ -55,6 +59,7 @@ void add_serve_command(CLI::App& app, ServeOptions& options) {
   serve->add_flag("--log-requests", config.log_requests,
                   "Log one line per request (method, path, status, time) on stderr");
   serve->add_flag("--quiet,-q", options.quiet, "Print nothing but errors");
+  return {serve, [options_holder] { return run_serve(*options_holder); }};
 }
 
 int run_serve(ServeOptions options) {

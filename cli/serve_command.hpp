@@ -2,6 +2,8 @@
 // `assistants-mock serve`: flags -> MockServerConfig -> run until SIGINT/SIGTERM.
 #include <CLI/CLI.hpp>
 
+#include "cli/commands.hpp"
+
 #include "mock/server/mock_server.hpp"
 
 namespace cli {
@@ -13,7 +15,6 @@ struct ServeOptions {
   std::string clock_mode = "real";
 };
 
-void add_serve_command(CLI::App& app, ServeOptions& options);
 int run_serve(ServeOptions options);
 
 }  // namespace cli

@@ -1,5 +1,6 @@
 #pragma once
 // Our own request/response values: domain code never sees httplib types.
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -32,11 +33,26 @@ struct ApiRequest {
   const std::string& path_param(std::string_view name) const;
 };
 
+// Where a streamed body goes, piece by piece, as it is produced.
+class StreamSink {
+public:
+  virtual ~StreamSink() = default;
+  // Sends `data` to the client now. False once the client has gone; stop producing then.
+  virtual bool write(std::string_view data) = 0;
+};
+
+// Produces a body over time (server-sent events, a proxied stream). Runs on the
+// connection's worker thread and may block between writes.
+using StreamProducer = std::function<void(StreamSink&)>;
+
 struct ApiResponse {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
   Headers headers;
+  // When set, the body is sent with chunked encoding as the producer writes it, and
+  // `body` is ignored.
+  StreamProducer stream;
 
   static ApiResponse json(const Json& value, int status = 200);
 };

@@ -31,10 +31,32 @@ ApiRequest to_api_request(const httplib::Request& req) {
   return out;
 }
 
+class DataSinkAdapter final : public StreamSink {
+public:
+  explicit DataSinkAdapter(httplib::DataSink& sink) : m_sink(sink) {}
+  bool write(std::string_view data) override {
+    return m_sink.is_writable() && m_sink.write(data.data(), data.size());
+  }
+
+private:
+  httplib::DataSink& m_sink;
+};
+
 void write_response(const ApiResponse& response, httplib::Response& res) {
   res.status = response.status;
   for (const auto& [key, value] : response.headers) {
     res.set_header(key, value);
+  }
+  if (response.stream) {
+    StreamProducer producer = response.stream;
+    res.set_chunked_content_provider(
+        response.content_type, [producer](std::size_t, httplib::DataSink& sink) {
+          DataSinkAdapter adapter(sink);
+          producer(adapter);
+          sink.done();
+          return true;
+        });
+    return;
   }
   res.set_content(response.body, response.content_type);
 }
