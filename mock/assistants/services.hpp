@@ -1,6 +1,7 @@
 #pragma once
 // What a handler may use: the store, the clock, ids, the run driver, the config.
 // Nothing else, so a unit test can build one from fakes.
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -25,6 +26,7 @@ struct Services {
   RunDriver& runs;
   ScenarioBook& scenarios;
   const AssistantsConfig& config;
+  const std::atomic<bool>& stopping;  // set when the server shuts down: streams end
 };
 
 }  // namespace mock::assistants

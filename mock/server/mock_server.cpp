@@ -30,7 +30,7 @@ MockServer::MockServer(MockServerConfig config)
   m_run_driver = std::make_unique<assistants::RunDriver>(
       m_ids, assistants::RunPace{m_config.run_step_ms});
   m_services = std::make_unique<assistants::Services>(assistants::Services{
-      m_store, *m_clock, m_ids, *m_run_driver, m_scenarios, m_assistants_config});
+      m_store, *m_clock, m_ids, *m_run_driver, m_scenarios, m_assistants_config, m_stopping});
   if (m_config.scenario) m_scenarios.load(*m_config.scenario);
   assistants::register_routes(m_routes, *m_services);
   m_admin = std::make_unique<admin::AdminContext>(
@@ -87,6 +87,7 @@ void MockServer::start() {
 }
 
 void MockServer::stop() {
+  m_stopping = true;
   m_http->stop();
   if (m_thread.joinable()) m_thread.join();
 }

@@ -1,6 +1,7 @@
 #pragma once
 // The mock server: clock, ids, store, run driver and route table wired to the HTTP
 // front. `assistants-mock serve` and the in-process tests and benchmarks all use this.
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -68,6 +69,7 @@ private:
   std::unique_ptr<http::HttpServer> m_http;
   std::thread m_thread;
   std::atomic<std::uint64_t> m_request_count{0};
+  std::atomic<bool> m_stopping{false};
 };
 
 }  // namespace mock

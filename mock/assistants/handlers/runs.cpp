@@ -1,7 +1,9 @@
 #include "mock/assistants/handlers/handler_support.hpp"
 #include "mock/assistants/handlers/handlers.hpp"
+#include "mock/assistants/handlers/run_stream.hpp"
 #include "mock/assistants/handlers/thread_factory.hpp"
 #include "mock/assistants/lifecycle/default_responder.hpp"
+#include "mock/assistants/lifecycle/stream_events.hpp"
 #include "mock/assistants/params/request_params.hpp"
 #include "mock/http/api_error.hpp"
 
@@ -9,12 +11,8 @@ namespace mock::assistants {
 namespace {
 constexpr Timestamp k_run_lifetime_seconds = 600;  // expires_at = created_at + 600 (FACTS.md §4)
 
-void refuse_streaming(const Json& fields) {
-  if (fields.value("stream", false)) {
-    throw http::errors::invalid_request(
-        "Streaming runs ('stream': true) are not supported by this version of the mock yet.",
-        "stream", "unsupported_by_mock");
-  }
+bool wants_stream(const Json& fields) {
+  return fields.contains("stream") && fields["stream"].is_boolean() && fields["stream"].get<bool>();
 }
 
 // A run takes the assistant's settings unless the request overrides them (FACTS.md §9.3-4).
@@ -60,9 +58,18 @@ Run make_run(const Thread& thread, const Assistant& assistant, const Json& field
 }
 
 // Inserts the run, makes it the thread's active run and starts its clock.
-Run& start_run(Thread& thread, const Assistant& assistant, const Json& fields, Services& services) {
+// With `stream`, the run's events are captured from its creation on (thread.created first
+// for create-thread-and-run).
+Run& start_run(Thread& thread, const Assistant& assistant, const Json& fields, Services& services,
+               bool announce_thread = false) {
   Run fresh = make_run(thread, assistant, fields, services);
   Run& run = thread.runs.insert(std::move(fresh));
+  if (wants_stream(fields)) {
+    start_capturing(run);
+    if (announce_thread) events::emit(run, "thread.created", to_wire(thread));
+    events::run_event(run, "created");
+    events::run_event(run, "queued");
+  }
   MatchInput input;
   thread.messages.for_each([&](const Message& message) {
     if (message.role == Role::user) input.latest_user_message = message_text(message);
@@ -78,7 +85,6 @@ Run& start_run(Thread& thread, const Assistant& assistant, const Json& fields, S
 
 ApiResponse create_run(const ApiRequest& request, Services& services) {
   const Json fields = parse_create_run(request_body(request));
-  refuse_streaming(fields);
   return services.store.with_state([&](AssistantsState& state) {
     Thread& thread = require_thread(state, services, request.path_param("thread_id"));
     if (thread.active_run_id) {
@@ -91,13 +97,14 @@ ApiResponse create_run(const ApiRequest& request, Services& services) {
     for (const Json& message : fields["additional_messages"]) {
       append_client_message(thread, message, services);
     }
-    return ApiResponse::json(to_wire(start_run(thread, assistant, fields, services)));
+    const Run& run = start_run(thread, assistant, fields, services);
+    if (wants_stream(fields)) return stream_run_response(services, thread.id, run.id);
+    return ApiResponse::json(to_wire(run));
   });
 }
 
 ApiResponse create_thread_and_run(const ApiRequest& request, Services& services) {
   Json fields = parse_create_thread_and_run(request_body(request));
-  refuse_streaming(fields);
   if (fields.contains("tool_resources") && fields["thread"]["tool_resources"].empty()) {
     fields["thread"]["tool_resources"] = fields["tool_resources"];
   }
@@ -106,7 +113,9 @@ ApiResponse create_thread_and_run(const ApiRequest& request, Services& services)
     const Assistant& assistant =
         require_assistant(state, fields["assistant_id"].get<std::string>());
     Thread& thread = insert_thread(state, fields["thread"], services);
-    return ApiResponse::json(to_wire(start_run(thread, assistant, fields, services)));
+    const Run& run = start_run(thread, assistant, fields, services, true);
+    if (wants_stream(fields)) return stream_run_response(services, thread.id, run.id);
+    return ApiResponse::json(to_wire(run));
   });
 }
 
@@ -147,7 +156,6 @@ ApiResponse cancel_run(const ApiRequest& request, Services& services) {
 
 ApiResponse submit_tool_outputs(const ApiRequest& request, Services& services) {
   const Json fields = parse_submit_tool_outputs(request_body(request));
-  refuse_streaming(fields);
   return services.store.with_state([&](AssistantsState& state) {
     Thread& thread = require_thread(state, services, request.path_param("thread_id"));
     Run& run = require_run(thread, request.path_param("run_id"));
@@ -161,8 +169,10 @@ ApiResponse submit_tool_outputs(const ApiRequest& request, Services& services) {
     for (const Json& output : fields["tool_outputs"]) {
       input.tool_outputs.push_back(output["output"].get<std::string>());
     }
+    if (wants_stream(fields)) start_capturing(run);
     services.runs.accept_tool_outputs(thread, run, fields["tool_outputs"], services.clock.now_ms(),
                                       services.scenarios.script_after_outputs(input));
+    if (wants_stream(fields)) return stream_run_response(services, thread.id, run.id);
     return ApiResponse::json(to_wire(run));
   });
 }

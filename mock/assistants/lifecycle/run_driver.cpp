@@ -5,6 +5,7 @@
 
 #include "mock/assistants/lifecycle/run_transitions.hpp"
 #include "mock/assistants/lifecycle/run_work.hpp"
+#include "mock/assistants/lifecycle/stream_events.hpp"
 #include "mock/http/api_error.hpp"
 
 namespace mock::assistants {
@@ -26,6 +27,13 @@ void move_run(Run& run, RunEvent event) {
 Json text_content(const std::string& text, const Json& annotations) {
   return Json::array({Json{{"type", "text"},
                            {"text", Json{{"value", text}, {"annotations", annotations}}}}});
+}
+
+// Completes the run's open step and tells a stream.
+void complete_open_step(Run& run, Timestamp at, Json usage) {
+  RunStep* step = work::current_step(run);
+  work::complete_step(run, at, std::move(usage));
+  if (step != nullptr) events::step_event(run, *step, "completed");
 }
 
 std::string quoted_list(const std::vector<std::string>& ids) {
@@ -60,13 +68,17 @@ std::string fill_template(const std::string& text, const RunProgress& progress) 
     out += text.substr(pos, open - pos);
     const std::string name = text.substr(open + 2, close - open - 2);
     if (name == "tool_output") {
-      for (std::size_t i = 0; i < progress.tool_outputs.size(); ++i) {
-        out += (i ? "\n" : "") + progress.tool_outputs[i].second;
+      // The latest submission (several outputs: one a line).
+      for (std::size_t i = progress.latest_outputs_from; i < progress.tool_outputs.size(); ++i) {
+        out += (i > progress.latest_outputs_from ? "\n" : "") + progress.tool_outputs[i].second;
       }
     } else if (name.starts_with("tool_outputs.")) {
+      // The latest output of that function, from any round.
+      const std::string* latest = nullptr;
       for (const auto& [function, output] : progress.tool_outputs) {
-        if (function == name.substr(13)) out += output;
+        if (function == name.substr(13)) latest = &output;
       }
+      if (latest != nullptr) out += *latest;
     } else if (name == "user_message") {
       out += progress.user_message;
     } else {
@@ -114,6 +126,7 @@ void RunDriver::step(Thread& thread, Run& run, std::int64_t at_ms) {
     case RunStatus::queued:
       move_run(run, RunEvent::start);
       if (!run.started_at) run.started_at = seconds(at_ms);
+      events::run_event(run, "in_progress");
       if (run.max_prompt_tokens.is_number() &&
           run.progress.prompt_tokens > run.max_prompt_tokens.get<std::int64_t>()) {
         move_run(run, RunEvent::hit_token_limit);
@@ -158,10 +171,14 @@ void RunDriver::perform_action(Thread& thread, Run& run, std::int64_t at_ms) {
     case ActionKind::message: {
       if (!progress.action_open) {
         const Message& message = work::open_message(thread, run, at, m_ids);
-        work::open_step(run, StepType::message_creation,
-                        Json{{"type", "message_creation"},
-                             {"message_creation", Json{{"message_id", message.id}}}},
-                        at, m_ids);
+        const RunStep& step = work::open_step(
+            run, StepType::message_creation,
+            Json{{"type", "message_creation"}, {"message_creation", Json{{"message_id", message.id}}}},
+            at, m_ids);
+        events::step_event(run, step, "created");
+        events::step_event(run, step, "in_progress");
+        events::message_event(run, message, "created");
+        events::message_event(run, message, "in_progress");
         progress.action_open = true;
         return;
       }
@@ -179,18 +196,21 @@ void RunDriver::perform_action(Thread& thread, Run& run, std::int64_t at_ms) {
       }
       progress.completion_tokens += tokens;
       if (Message* message = work::current_message(thread, run)) {
+        events::text_deltas(run, *message, text, action.annotations);
         message->content = text_content(text, action.annotations);
         if (cut_short) {
           message->status = MessageStatus::incomplete;
           message->incomplete_at = at;
           message->incomplete_details = Json{{"reason", "max_tokens"}};
+          events::message_event(run, *message, "incomplete");
         } else {
           message->status = MessageStatus::completed;
           message->completed_at = at;
+          events::message_event(run, *message, "completed");
         }
       }
       progress.open_message_id.reset();
-      work::complete_step(run, at, work::usage_json(progress.prompt_tokens, tokens));
+      complete_open_step(run, at, work::usage_json(progress.prompt_tokens, tokens));
       end_action(run);
       if (cut_short) {
         move_run(run, RunEvent::hit_token_limit);
@@ -209,9 +229,11 @@ void RunDriver::perform_action(Thread& thread, Run& run, std::int64_t at_ms) {
                                                             {"score_threshold", 0.0}}},
                                    {"results", Json::array()}};
         Json call = Json{{"id", m_ids.next("call_")}, {"type", type}, {type, details}};
-        work::open_step(run, StepType::tool_calls,
-                        Json{{"type", "tool_calls"}, {"tool_calls", Json::array({call})}}, at,
-                        m_ids);
+        const RunStep& step = work::open_step(
+            run, StepType::tool_calls,
+            Json{{"type", "tool_calls"}, {"tool_calls", Json::array({call})}}, at, m_ids);
+        events::tool_step_opened(run, step);
+        events::tool_call_deltas(run, step);
         progress.action_open = true;
         return;
       }
@@ -222,10 +244,11 @@ void RunDriver::perform_action(Thread& thread, Run& run, std::int64_t at_ms) {
         } else {
           call["results"] = action.results;
         }
+        events::code_outputs_delta(run, *step);
       }
       const std::int64_t tokens = estimate_tokens(action.input);
       progress.completion_tokens += tokens;
-      work::complete_step(run, at, work::usage_json(progress.prompt_tokens, tokens));
+      complete_open_step(run, at, work::usage_json(progress.prompt_tokens, tokens));
       end_action(run);
       return;
     }
@@ -243,12 +266,16 @@ void RunDriver::perform_action(Thread& thread, Run& run, std::int64_t at_ms) {
                                                         {"arguments", spec.arguments}}}});
         progress.completion_tokens += estimate_tokens(spec.arguments);
       }
-      work::open_step(run, StepType::tool_calls,
-                      Json{{"type", "tool_calls"}, {"tool_calls", step_calls}}, at, m_ids);
+      const RunStep& step = work::open_step(
+          run, StepType::tool_calls, Json{{"type", "tool_calls"}, {"tool_calls", step_calls}}, at,
+          m_ids);
+      events::tool_step_opened(run, step);
+      events::tool_call_deltas(run, step);
       progress.action_open = true;
       move_run(run, RunEvent::require_action);
       run.required_action = Json{{"type", "submit_tool_outputs"},
                                  {"submit_tool_outputs", Json{{"tool_calls", required_calls}}}};
+      events::run_event(run, "requires_action");
       return;
     }
     case ActionKind::fail:
@@ -286,6 +313,7 @@ void RunDriver::finish(Thread& thread, Run& run, RunStatus status, std::int64_t 
   run.required_action = nullptr;
   run.usage = work::usage_json(run.progress.prompt_tokens, run.progress.completion_tokens);
   if (thread.active_run_id == run.id) thread.active_run_id.reset();
+  events::run_event(run, std::string(to_string(status)).c_str());
 }
 
 void RunDriver::cancel(Thread& thread, Run& run, std::int64_t now_ms) {
@@ -296,6 +324,7 @@ void RunDriver::cancel(Thread& thread, Run& run, std::int64_t now_ms) {
   }
   move_run(run, RunEvent::cancel);
   run.progress.next_due_ms = now_ms + m_pace.step_ms;
+  events::run_event(run, "cancelling");
 }
 
 void RunDriver::check_tool_outputs(const Run& run, const Json& tool_outputs) {
@@ -322,7 +351,7 @@ void RunDriver::accept_tool_outputs(Thread& thread, Run& run, const Json& tool_o
                                     std::int64_t now_ms, std::optional<RunScript> replacement) {
   check_tool_outputs(run, tool_outputs);
   RunProgress& progress = run.progress;
-  progress.tool_outputs.clear();
+  progress.latest_outputs_from = progress.tool_outputs.size();
   if (RunStep* step = work::current_step(run)) {
     for (Json& call : step->step_details["tool_calls"]) {
       for (const Json& output : tool_outputs) {
@@ -335,7 +364,7 @@ void RunDriver::accept_tool_outputs(Thread& thread, Run& run, const Json& tool_o
     }
   }
   const Timestamp at = seconds(now_ms);
-  work::complete_step(run, at, work::usage_json(progress.prompt_tokens, 0));
+  complete_open_step(run, at, work::usage_json(progress.prompt_tokens, 0));
   end_action(run);
   if (replacement) {
     RunScript remaining(progress.actions.begin(),
@@ -346,6 +375,7 @@ void RunDriver::accept_tool_outputs(Thread& thread, Run& run, const Json& tool_o
   move_run(run, RunEvent::submit_tool_outputs);
   run.required_action = nullptr;
   progress.next_due_ms = now_ms + m_pace.step_ms;
+  events::run_event(run, "queued");
   (void)thread;
 }
 

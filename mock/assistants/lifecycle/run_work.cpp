@@ -1,5 +1,7 @@
 #include "mock/assistants/lifecycle/run_work.hpp"
 
+#include "mock/assistants/lifecycle/stream_events.hpp"
+
 namespace mock::assistants::work {
 
 Json usage_json(std::int64_t prompt_tokens, std::int64_t completion_tokens) {
@@ -75,6 +77,7 @@ void close_open_work(Thread& thread, Run& run, RunStatus ending, Timestamp at) {
         step->cancelled_at = at;
         break;
     }
+    events::step_event(run, *step, std::string(to_string(step->status)).c_str());
   }
   if (Message* message = current_message(thread, run)) {
     const char* reason = ending == RunStatus::expired  ? "run_expired"
@@ -83,6 +86,7 @@ void close_open_work(Thread& thread, Run& run, RunStatus ending, Timestamp at) {
     message->status = MessageStatus::incomplete;
     message->incomplete_at = at;
     message->incomplete_details = Json{{"reason", reason}};
+    events::message_event(run, *message, "incomplete");
   }
   run.progress.open_step_id.reset();
   run.progress.open_message_id.reset();

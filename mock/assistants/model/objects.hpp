@@ -76,10 +76,16 @@ struct RunProgress {
   std::optional<std::string> open_step_id;
   std::optional<std::string> open_message_id;
   std::string user_message;  // latest user message when the run started ({{user_message}})
-  // Outputs of the latest submit_tool_outputs, as (function name, output).
+  // Every submitted tool output of the run, in order, as (function name, output), and
+  // where the latest submission starts in it.
   std::vector<std::pair<std::string, std::string>> tool_outputs;
+  std::size_t latest_outputs_from = 0;
   std::int64_t prompt_tokens = 0;
   std::int64_t completion_tokens = 0;
+  // While a client streams the run, every transition appends the event the service
+  // would send; the stream reads them from here. Off (and empty) otherwise.
+  bool capture_events = false;
+  std::vector<std::pair<std::string, Json>> events;
 };
 
 struct Run {

@@ -1,0 +1,18 @@
+#pragma once
+// `stream: true`: the answer is text/event-stream, and events are sent as the run
+// advances, not buffered to the end. The stream closes with `event: done` when the run
+// ends or stops in requires_action. A client that goes away does not stop the run.
+#include <string>
+
+#include "mock/assistants/services.hpp"
+#include "mock/http/api_message.hpp"
+
+namespace mock::assistants {
+
+// Call under the store lock before the first event, so nothing is missed.
+void start_capturing(Run& run);
+
+// The streamed response; its producer reads the run's event log outside the lock.
+http::ApiResponse stream_run_response(Services& services, std::string thread_id, std::string run_id);
+
+}  // namespace mock::assistants
