@@ -26,13 +26,7 @@ ApiVersion require_assistants_beta(const http::ApiRequest& request) {
     }
   }
   if (assistants_value == "v2") return ApiVersion::v2;
-  if (assistants_value == "v1") {
-    throw http::errors::invalid_request(
-        "The v1 Assistants API has been deprecated. Please try again by setting the header "
-        "'OpenAI-Beta: assistants=v2'. See the migration guide for more information: "
-        "https://platform.openai.com/docs/assistants/migration.",
-        std::nullopt, "invalid_beta");
-  }
+  if (assistants_value == "v1") return ApiVersion::v1;
   if (assistants_value.empty()) {
     throw http::errors::invalid_request(
         "You must provide the 'OpenAI-Beta' header to access the Assistants API. Please try "
@@ -41,8 +35,17 @@ ApiVersion require_assistants_beta(const http::ApiRequest& request) {
   }
   throw http::errors::invalid_request("Invalid value for the 'OpenAI-Beta' header: 'assistants=" +
                                           assistants_value +
-                                          "'. Supported values are: 'assistants=v2'.",
+                                          "'. Supported values are: 'assistants=v1' and "
+                                          "'assistants=v2'.",
                                       std::nullopt, "invalid_beta");
+}
+
+ApiVersion version_of(const http::ApiRequest& request) {
+  return request.api_version == "v1" ? ApiVersion::v1 : ApiVersion::v2;
+}
+
+void require_version(const http::ApiRequest& request, ApiVersion version) {
+  if (version_of(request) != version) throw http::errors::invalid_url(request.method, request.path);
 }
 
 }  // namespace mock::assistants

@@ -1,14 +1,19 @@
 #pragma once
 // The Assistants endpoints need `OpenAI-Beta: assistants=v2` (FACTS.md §1, §7).
+#include "mock/assistants/model/status.hpp"
 #include "mock/http/api_message.hpp"
 
 namespace mock::assistants {
 
-enum class ApiVersion { v2 };
-
-// Missing header -> 400 invalid_beta with the service's text; assistants=v1 -> the
-// v1-deprecated 400 the service answered from late 2024 (the v1 surface is not built yet);
-// any other value -> 400 invalid_beta naming what was sent.
+// Missing header -> 400 invalid_beta with the service's text; a value other than
+// assistants=v1 or assistants=v2 -> 400 invalid_beta naming what was sent.
 ApiVersion require_assistants_beta(const http::ApiRequest& request);
+
+// The version a checked request speaks (set on the request by the route wrapper).
+ApiVersion version_of(const http::ApiRequest& request);
+
+// For endpoints only one version has: the other gets 404 "Invalid URL (...)", as a
+// path the service does not serve.
+void require_version(const http::ApiRequest& request, ApiVersion version);
 
 }  // namespace mock::assistants

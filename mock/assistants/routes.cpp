@@ -18,7 +18,8 @@ void add(http::RouteTable& table, Services& services, const char* method, const 
   table.add(method, pattern, name,
             [&services, endpoint, returns_run](http::ApiRequest& request) {
               http::check_bearer_key(request, services.config.api_key);
-              require_assistants_beta(request);
+              request.api_version =
+                  require_assistants_beta(request) == ApiVersion::v1 ? "v1" : "v2";
               http::ApiResponse response = endpoint(request, services);
               if (returns_run) {
                 response.headers.emplace("openai-poll-after-ms",
@@ -37,6 +38,13 @@ void register_routes(http::RouteTable& t, Services& s) {
   add(t, s, "POST", "/v1/assistants/{assistant_id}", "assistants.modify", modify_assistant);
   add(t, s, "DELETE", "/v1/assistants/{assistant_id}", "assistants.delete", delete_assistant);
 
+  add(t, s, "POST", "/v1/assistants/{assistant_id}/files", "assistant_files.create", create_assistant_file);
+  add(t, s, "GET", "/v1/assistants/{assistant_id}/files", "assistant_files.list", list_assistant_files);
+  add(t, s, "GET", "/v1/assistants/{assistant_id}/files/{file_id}", "assistant_files.retrieve",
+      retrieve_assistant_file);
+  add(t, s, "DELETE", "/v1/assistants/{assistant_id}/files/{file_id}", "assistant_files.delete",
+      delete_assistant_file);
+
   add(t, s, "POST", "/v1/threads", "threads.create", create_thread);
   add(t, s, "GET", "/v1/threads/{thread_id}", "threads.retrieve", retrieve_thread);
   add(t, s, "POST", "/v1/threads/{thread_id}", "threads.modify", modify_thread);
@@ -47,6 +55,11 @@ void register_routes(http::RouteTable& t, Services& s) {
   add(t, s, "GET", "/v1/threads/{thread_id}/messages/{message_id}", "messages.retrieve", retrieve_message);
   add(t, s, "POST", "/v1/threads/{thread_id}/messages/{message_id}", "messages.modify", modify_message);
   add(t, s, "DELETE", "/v1/threads/{thread_id}/messages/{message_id}", "messages.delete", delete_message);
+
+  add(t, s, "GET", "/v1/threads/{thread_id}/messages/{message_id}/files", "message_files.list",
+      list_message_files);
+  add(t, s, "GET", "/v1/threads/{thread_id}/messages/{message_id}/files/{file_id}",
+      "message_files.retrieve", retrieve_message_file);
 
   add(t, s, "POST", "/v1/threads/runs", "runs.create_thread_and_run", create_thread_and_run, run);
   add(t, s, "POST", "/v1/threads/{thread_id}/runs", "runs.create", create_run, run);

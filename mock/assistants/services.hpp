@@ -12,6 +12,10 @@
 #include "mock/core/clock.hpp"
 #include "mock/core/id_generator.hpp"
 
+namespace mock::vector_stores {
+class ToolResourceLinks;  // mock/vector_stores/tool_resource_links.hpp
+}
+
 namespace mock::assistants {
 
 struct AssistantsConfig {
@@ -27,6 +31,8 @@ struct Services {
   ScenarioBook& scenarios;
   const AssistantsConfig& config;
   const std::atomic<bool>& stopping;  // set when the server shuts down: streams end
+  // Files and vector stores that tool_resources and attachments name; null: not checked.
+  vector_stores::ToolResourceLinks* links = nullptr;
 };
 
 }  // namespace mock::assistants

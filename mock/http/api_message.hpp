@@ -19,12 +19,24 @@ struct CaseInsensitiveLess {
 };
 using Headers = std::multimap<std::string, std::string, CaseInsensitiveLess>;
 
+// One part of a multipart/form-data body (POST /v1/files). A plain field has no filename.
+struct FormPart {
+  std::string name;
+  std::string filename;
+  std::string content_type;
+  std::string content;
+};
+
 struct ApiRequest {
   std::string method;  // upper case, as sent
   std::string path;    // without the query string
   std::vector<std::pair<std::string, std::string>> query;  // in order, repeats kept
   Headers headers;
   std::string body;
+  // The parts of a multipart/form-data body, grouped by name (then `body` is empty).
+  std::vector<FormPart> form_parts;
+  // The API version the serving surface settled on (e.g. "v2" from OpenAI-Beta).
+  std::string api_version;
   // Named path segments filled by the route table, e.g. {"thread_id", "thread_abc"}.
   std::map<std::string, std::string, std::less<>> path_params;
 

@@ -28,6 +28,9 @@ ApiRequest to_api_request(const httplib::Request& req) {
     out.headers.emplace(key, value);
   }
   out.body = req.body;
+  for (const auto& [name, part] : req.files) {
+    out.form_parts.push_back(FormPart{part.name, part.filename, part.content_type, part.content});
+  }
   return out;
 }
 

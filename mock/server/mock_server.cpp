@@ -6,6 +6,11 @@
 #include <stdexcept>
 
 #include "mock/assistants/routes.hpp"
+#include "mock/assistants/state_dump.hpp"
+#include "mock/files/file_routes.hpp"
+#include "mock/vector_stores/ingestion.hpp"
+#include "mock/vector_stores/routes.hpp"
+#include "mock/vector_stores/state_dump.hpp"
 #include "mock/http/api_error.hpp"
 
 namespace mock {
@@ -24,7 +29,8 @@ MockServer::MockServer(MockServerConfig config)
                   ? std::unique_ptr<core::Clock>(
                         std::make_unique<core::ManualClock>(m_config.manual_clock_start_ms))
                   : std::make_unique<core::SystemClock>()),
-      m_ids(m_config.seed) {
+      m_ids(m_config.seed),
+      m_file_store(m_config.file_limits) {
   m_assistants_config.api_key = m_config.api_key;
   m_assistants_config.poll_after_ms = m_config.poll_after_ms;
   m_run_driver = std::make_unique<assistants::RunDriver>(
@@ -33,6 +39,7 @@ MockServer::MockServer(MockServerConfig config)
       m_store, *m_clock, m_ids, *m_run_driver, m_scenarios, m_assistants_config, m_stopping});
   if (m_config.scenario) m_scenarios.load(*m_config.scenario);
   assistants::register_routes(m_routes, *m_services);
+  wire_files_and_vector_stores();
   m_admin = std::make_unique<admin::AdminContext>(
       admin::AdminContext{*m_services, m_faults, [this] { reset(); }});
   admin::register_admin_routes(m_routes, *m_admin);
@@ -63,8 +70,36 @@ http::ApiResponse MockServer::handle(http::ApiRequest& request) {
   return response;
 }
 
+void MockServer::wire_files_and_vector_stores() {
+  m_vector_store_config = {m_config.api_key, m_config.poll_after_ms, m_config.run_step_ms};
+  m_vector_store_services = std::make_unique<vector_stores::VectorStoreServices>(
+      vector_stores::VectorStoreServices{m_vector_store_store, m_file_store, *m_clock, m_ids,
+                                         m_vector_store_config});
+  m_file_services = std::make_unique<files::FileServices>(files::FileServices{
+      m_file_store, *m_clock, m_ids, m_config.api_key, [this](const std::string& file_id) {
+        // A deleted File leaves every vector store (FACTS.md §9.8).
+        m_vector_store_store.with_state([&](vector_stores::VectorStoresState& state) {
+          vector_stores::forget_file(state, file_id);
+        });
+      }});
+  m_links = std::make_unique<vector_stores::ToolResourceLinks>(*m_vector_store_services);
+  m_services->links = m_links.get();
+  files::register_file_routes(m_routes, *m_file_services);
+  vector_stores::register_vector_store_routes(m_routes, *m_vector_store_services);
+  // Answers before the admin table's own entry (the first registered route wins): the
+  // Assistants state plus files and vector stores.
+  m_routes.add("GET", "/__admin/state", "admin.state", [this](http::ApiRequest&) {
+    Json state = assistants::dump_state(*m_services);
+    Json files_state = vector_stores::dump_files_state(*m_vector_store_services);
+    for (auto& [key, value] : files_state.items()) state[key] = std::move(value);
+    return http::ApiResponse::json(state);
+  });
+}
+
 void MockServer::reset() {
   m_store.reset();
+  m_vector_store_store.reset();
+  m_file_store.reset();
   m_ids.reset();
   m_scenarios.reset_counts();
   m_faults.clear();

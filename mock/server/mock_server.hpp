@@ -11,6 +11,9 @@
 #include "mock/admin/admin_routes.hpp"
 #include "mock/admin/fault_injector.hpp"
 #include "mock/assistants/services.hpp"
+#include "mock/files/file_services.hpp"
+#include "mock/vector_stores/services.hpp"
+#include "mock/vector_stores/tool_resource_links.hpp"
 #include "mock/http/http_server.hpp"
 #include "mock/http/route_table.hpp"
 
@@ -26,6 +29,7 @@ struct MockServerConfig {
   bool manual_clock = false;              // time moves only through /__admin/clock/advance
   std::int64_t manual_clock_start_ms = core::ManualClock::k_default_start_ms;
   std::optional<assistants::Scenario> scenario;  // rules that script the assistant
+  files::FileLimits file_limits;          // bytes kept per file and in all (413 beyond)
 };
 
 class MockServer {
@@ -50,11 +54,15 @@ public:
   http::ApiResponse handle(http::ApiRequest& request);
 
   assistants::Services& services() { return *m_services; }
+  files::FileStore& file_store() { return m_file_store; }
+  vector_stores::VectorStoreStore& vector_store_store() { return m_vector_store_store; }
   admin::FaultInjector& faults() { return m_faults; }
   // Clears objects, id sequence, rule counts and faults; keeps the loaded scenario.
   void reset();
 
 private:
+  void wire_files_and_vector_stores();
+
   MockServerConfig m_config;
   std::unique_ptr<core::Clock> m_clock;
   core::IdGenerator m_ids;
@@ -65,6 +73,13 @@ private:
   std::unique_ptr<admin::AdminContext> m_admin;
   std::unique_ptr<assistants::RunDriver> m_run_driver;
   std::unique_ptr<assistants::Services> m_services;
+  // Files and vector stores (mock/files, mock/vector_stores), with their own locks.
+  files::FileStore m_file_store;
+  vector_stores::VectorStoreStore m_vector_store_store;
+  vector_stores::VectorStoreConfig m_vector_store_config;
+  std::unique_ptr<files::FileServices> m_file_services;
+  std::unique_ptr<vector_stores::VectorStoreServices> m_vector_store_services;
+  std::unique_ptr<vector_stores::ToolResourceLinks> m_links;
   http::RouteTable m_routes;
   std::unique_ptr<http::HttpServer> m_http;
   std::thread m_thread;

@@ -1,6 +1,7 @@
 #include "mock/assistants/handlers/handler_support.hpp"
 #include "mock/assistants/handlers/handlers.hpp"
 #include "mock/assistants/params/request_params.hpp"
+#include "mock/vector_stores/tool_resource_links.hpp"
 
 namespace mock::assistants {
 namespace {
@@ -13,6 +14,7 @@ void apply_fields(Assistant& assistant, const Json& fields) {
   assign_optional_string(assistant.reasoning_effort, fields, "reasoning_effort");
   if (fields.contains("tools")) assistant.tools = fields["tools"];
   if (fields.contains("tool_resources")) assistant.tool_resources = fields["tool_resources"];
+  if (fields.contains("file_ids")) assistant.file_ids = fields["file_ids"];
   if (fields.contains("metadata")) {
     assistant.metadata = fields["metadata"].is_null() ? Json::object() : fields["metadata"];
   }
@@ -27,13 +29,15 @@ void apply_fields(Assistant& assistant, const Json& fields) {
 }  // namespace
 
 ApiResponse create_assistant(const ApiRequest& request, Services& services) {
-  const Json fields = parse_create_assistant(request_body(request));
+  const Json fields = parse_create_assistant(request_body(request), version_of(request));
   Assistant assistant;
   assistant.id = services.ids.next("asst_");
   assistant.created_at = services.clock.now_seconds();
   apply_fields(assistant, fields);
+  // Files and vector stores named must exist; the vector_stores helper creates its store.
+  vector_stores::resolve_tool_resources(services.links, assistant.tool_resources);
   return services.store.with_state([&](AssistantsState& state) {
-    return ApiResponse::json(to_wire(state.assistants.insert(std::move(assistant))));
+    return ApiResponse::json(wire(state.assistants.insert(std::move(assistant)), request));
   });
 }
 
@@ -45,16 +49,20 @@ ApiResponse list_assistants(const ApiRequest& request, Services& services) {
 
 ApiResponse retrieve_assistant(const ApiRequest& request, Services& services) {
   return services.store.with_state([&](AssistantsState& state) {
-    return ApiResponse::json(to_wire(require_assistant(state, request.path_param("assistant_id"))));
+    return ApiResponse::json(wire(require_assistant(state, request.path_param("assistant_id")), request));
   });
 }
 
 ApiResponse modify_assistant(const ApiRequest& request, Services& services) {
-  const Json fields = parse_modify_assistant(request_body(request));
+  const Json fields = parse_modify_assistant(request_body(request), version_of(request));
+  if (fields.contains("tool_resources")) {  // the files and vector stores named must exist
+    Json resources = fields["tool_resources"];
+    vector_stores::resolve_tool_resources(services.links, resources);
+  }
   return services.store.with_state([&](AssistantsState& state) {
     Assistant& assistant = require_assistant(state, request.path_param("assistant_id"));
     apply_fields(assistant, fields);
-    return ApiResponse::json(to_wire(assistant));
+    return ApiResponse::json(wire(assistant, request));
   });
 }
 

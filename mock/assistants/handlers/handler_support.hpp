@@ -4,6 +4,7 @@
 #include <functional>
 #include <string>
 
+#include "mock/assistants/beta_header.hpp"
 #include "mock/assistants/model/wire.hpp"
 #include "mock/assistants/params/list_params.hpp"
 #include "mock/assistants/services.hpp"
@@ -29,10 +30,16 @@ Json list_page(const core::OrderedCollection<T>& collection, const http::ApiRequ
                const std::function<bool(const T&)>& keep = nullptr) {
   const core::PageQuery query = parse_list_query(request);
   try {
-    return list_wire(collection.page(query, keep));
+    return list_wire(collection.page(query, keep), version_of(request));
   } catch (const core::UnknownCursor& cursor) {
     throw_unknown_cursor(cursor);
   }
+}
+
+// An object in the shape of the request's API version.
+template <class T>
+Json wire(const T& object, const http::ApiRequest& request) {
+  return to_wire(object, version_of(request));
 }
 
 // Copies `key` from a normalised body onto an optional<string> field (null clears it).

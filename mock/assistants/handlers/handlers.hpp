@@ -33,6 +33,14 @@ ApiResponse modify_run(const ApiRequest& request, Services& services);
 ApiResponse cancel_run(const ApiRequest& request, Services& services);
 ApiResponse submit_tool_outputs(const ApiRequest& request, Services& services);
 
+// v1 only: files attached to assistants and messages.
+ApiResponse create_assistant_file(const ApiRequest& request, Services& services);
+ApiResponse list_assistant_files(const ApiRequest& request, Services& services);
+ApiResponse retrieve_assistant_file(const ApiRequest& request, Services& services);
+ApiResponse delete_assistant_file(const ApiRequest& request, Services& services);
+ApiResponse list_message_files(const ApiRequest& request, Services& services);
+ApiResponse retrieve_message_file(const ApiRequest& request, Services& services);
+
 ApiResponse list_run_steps(const ApiRequest& request, Services& services);
 ApiResponse retrieve_run_step(const ApiRequest& request, Services& services);
 

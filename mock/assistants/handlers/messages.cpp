@@ -1,12 +1,15 @@
 #include "mock/assistants/handlers/handler_support.hpp"
 #include "mock/assistants/handlers/handlers.hpp"
 #include "mock/assistants/params/request_params.hpp"
+#include "mock/vector_stores/tool_resource_links.hpp"
 #include "mock/http/api_error.hpp"
 
 namespace mock::assistants {
 
 ApiResponse create_message(const ApiRequest& request, Services& services) {
-  const Json fields = parse_create_message(request_body(request));
+  const Json fields = parse_create_message(request_body(request), "", version_of(request));
+  // Attached files must exist.
+  vector_stores::check_attachment_files(services.links, fields.value("attachments", Json()));
   return services.store.with_state([&](AssistantsState& state) {
     Thread& thread = require_thread(state, services, request.path_param("thread_id"));
     if (thread.active_run_id) {
@@ -14,7 +17,7 @@ ApiResponse create_message(const ApiRequest& request, Services& services) {
                                           " while a run " + *thread.active_run_id +
                                           " is active.");
     }
-    return ApiResponse::json(to_wire(append_client_message(thread, fields, services)));
+    return ApiResponse::json(wire(append_client_message(thread, fields, services), request));
   });
 }
 
@@ -33,7 +36,7 @@ ApiResponse list_messages(const ApiRequest& request, Services& services) {
 ApiResponse retrieve_message(const ApiRequest& request, Services& services) {
   return services.store.with_state([&](AssistantsState& state) {
     Thread& thread = require_thread(state, services, request.path_param("thread_id"));
-    return ApiResponse::json(to_wire(require_message(thread, request.path_param("message_id"))));
+    return ApiResponse::json(wire(require_message(thread, request.path_param("message_id")), request));
   });
 }
 
@@ -45,11 +48,12 @@ ApiResponse modify_message(const ApiRequest& request, Services& services) {
     if (fields.contains("metadata")) {
       message.metadata = fields["metadata"].is_null() ? Json::object() : fields["metadata"];
     }
-    return ApiResponse::json(to_wire(message));
+    return ApiResponse::json(wire(message, request));
   });
 }
 
 ApiResponse delete_message(const ApiRequest& request, Services& services) {
+  require_version(request, ApiVersion::v2);  // v1 had no message delete
   return services.store.with_state([&](AssistantsState& state) {
     Thread& thread = require_thread(state, services, request.path_param("thread_id"));
     const std::string id = require_message(thread, request.path_param("message_id")).id;

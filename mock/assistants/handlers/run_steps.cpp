@@ -15,7 +15,7 @@ ApiResponse retrieve_run_step(const ApiRequest& request, Services& services) {
   return services.store.with_state([&](AssistantsState& state) {
     Thread& thread = require_thread(state, services, request.path_param("thread_id"));
     Run& run = require_run(thread, request.path_param("run_id"));
-    return ApiResponse::json(to_wire(require_step(run, request.path_param("step_id"))));
+    return ApiResponse::json(wire(require_step(run, request.path_param("step_id")), request));
   });
 }
 

@@ -58,8 +58,9 @@ void stop_capturing(Services& services, const std::string& thread_id, const std:
 }
 }  // namespace
 
-void start_capturing(Run& run) {
+void start_capturing(Run& run, ApiVersion version) {
   run.progress.capture_events = true;
+  run.progress.stream_version = version;
   run.progress.events.clear();
 }
 

@@ -10,7 +10,7 @@
 namespace mock::assistants {
 
 // Call under the store lock before the first event, so nothing is missed.
-void start_capturing(Run& run);
+void start_capturing(Run& run, ApiVersion version);
 
 // The streamed response; its producer reads the run's event log outside the lock.
 http::ApiResponse stream_run_response(Services& services, std::string thread_id, std::string run_id);

@@ -37,6 +37,7 @@ Run make_run(const Thread& thread, const Assistant& assistant, const Json& field
   }
   run.tools = fields.contains("tools") && !fields["tools"].is_null() ? fields["tools"]
                                                                       : assistant.tools;
+  run.file_ids = to_wire(assistant, ApiVersion::v1)["file_ids"];
   if (fields.contains("metadata") && !fields["metadata"].is_null()) run.metadata = fields["metadata"];
   run.temperature = fields.contains("temperature") && !fields["temperature"].is_null()
                         ? fields["temperature"].get<double>()
@@ -61,12 +62,12 @@ Run make_run(const Thread& thread, const Assistant& assistant, const Json& field
 // With `stream`, the run's events are captured from its creation on (thread.created first
 // for create-thread-and-run).
 Run& start_run(Thread& thread, const Assistant& assistant, const Json& fields, Services& services,
-               bool announce_thread = false) {
+               ApiVersion version, bool announce_thread = false) {
   Run fresh = make_run(thread, assistant, fields, services);
   Run& run = thread.runs.insert(std::move(fresh));
   if (wants_stream(fields)) {
-    start_capturing(run);
-    if (announce_thread) events::emit(run, "thread.created", to_wire(thread));
+    start_capturing(run, version);
+    if (announce_thread) events::emit(run, "thread.created", to_wire(thread, version));
     events::run_event(run, "created");
     events::run_event(run, "queued");
   }
@@ -84,7 +85,7 @@ Run& start_run(Thread& thread, const Assistant& assistant, const Json& fields, S
 }  // namespace
 
 ApiResponse create_run(const ApiRequest& request, Services& services) {
-  const Json fields = parse_create_run(request_body(request));
+  const Json fields = parse_create_run(request_body(request), version_of(request));
   return services.store.with_state([&](AssistantsState& state) {
     Thread& thread = require_thread(state, services, request.path_param("thread_id"));
     if (thread.active_run_id) {
@@ -97,14 +98,14 @@ ApiResponse create_run(const ApiRequest& request, Services& services) {
     for (const Json& message : fields["additional_messages"]) {
       append_client_message(thread, message, services);
     }
-    const Run& run = start_run(thread, assistant, fields, services);
+    const Run& run = start_run(thread, assistant, fields, services, version_of(request));
     if (wants_stream(fields)) return stream_run_response(services, thread.id, run.id);
-    return ApiResponse::json(to_wire(run));
+    return ApiResponse::json(wire(run, request));
   });
 }
 
 ApiResponse create_thread_and_run(const ApiRequest& request, Services& services) {
-  Json fields = parse_create_thread_and_run(request_body(request));
+  Json fields = parse_create_thread_and_run(request_body(request), version_of(request));
   if (fields.contains("tool_resources") && fields["thread"]["tool_resources"].empty()) {
     fields["thread"]["tool_resources"] = fields["tool_resources"];
   }
@@ -113,9 +114,9 @@ ApiResponse create_thread_and_run(const ApiRequest& request, Services& services)
     const Assistant& assistant =
         require_assistant(state, fields["assistant_id"].get<std::string>());
     Thread& thread = insert_thread(state, fields["thread"], services);
-    const Run& run = start_run(thread, assistant, fields, services, true);
+    const Run& run = start_run(thread, assistant, fields, services, version_of(request), true);
     if (wants_stream(fields)) return stream_run_response(services, thread.id, run.id);
-    return ApiResponse::json(to_wire(run));
+    return ApiResponse::json(wire(run, request));
   });
 }
 
@@ -129,7 +130,7 @@ ApiResponse list_runs(const ApiRequest& request, Services& services) {
 ApiResponse retrieve_run(const ApiRequest& request, Services& services) {
   return services.store.with_state([&](AssistantsState& state) {
     Thread& thread = require_thread(state, services, request.path_param("thread_id"));
-    return ApiResponse::json(to_wire(require_run(thread, request.path_param("run_id"))));
+    return ApiResponse::json(wire(require_run(thread, request.path_param("run_id")), request));
   });
 }
 
@@ -141,7 +142,7 @@ ApiResponse modify_run(const ApiRequest& request, Services& services) {
     if (fields.contains("metadata")) {
       run.metadata = fields["metadata"].is_null() ? Json::object() : fields["metadata"];
     }
-    return ApiResponse::json(to_wire(run));
+    return ApiResponse::json(wire(run, request));
   });
 }
 
@@ -150,7 +151,7 @@ ApiResponse cancel_run(const ApiRequest& request, Services& services) {
     Thread& thread = require_thread(state, services, request.path_param("thread_id"));
     Run& run = require_run(thread, request.path_param("run_id"));
     services.runs.cancel(thread, run, services.clock.now_ms());
-    return ApiResponse::json(to_wire(run));
+    return ApiResponse::json(wire(run, request));
   });
 }
 
@@ -169,11 +170,11 @@ ApiResponse submit_tool_outputs(const ApiRequest& request, Services& services) {
     for (const Json& output : fields["tool_outputs"]) {
       input.tool_outputs.push_back(output["output"].get<std::string>());
     }
-    if (wants_stream(fields)) start_capturing(run);
+    if (wants_stream(fields)) start_capturing(run, version_of(request));
     services.runs.accept_tool_outputs(thread, run, fields["tool_outputs"], services.clock.now_ms(),
                                       services.scenarios.script_after_outputs(input));
     if (wants_stream(fields)) return stream_run_response(services, thread.id, run.id);
-    return ApiResponse::json(to_wire(run));
+    return ApiResponse::json(wire(run, request));
   });
 }
 

@@ -2,14 +2,20 @@
 #include "mock/assistants/handlers/handlers.hpp"
 #include "mock/assistants/handlers/thread_factory.hpp"
 #include "mock/assistants/params/request_params.hpp"
+#include "mock/vector_stores/tool_resource_links.hpp"
 
 namespace mock::assistants {
 
 Thread& insert_thread(AssistantsState& state, const Json& fields, Services& services) {
+  for (const Json& message : fields.at("messages")) {  // attached files must exist
+    vector_stores::check_attachment_files(services.links, message.value("attachments", Json()));
+  }
   Thread thread;
   thread.id = services.ids.next("thread_");
   thread.created_at = services.clock.now_seconds();
   thread.tool_resources = fields.at("tool_resources");
+  // Files and vector stores named must exist; the vector_stores helper creates its store.
+  vector_stores::resolve_tool_resources(services.links, thread.tool_resources);
   thread.metadata = fields.at("metadata").is_null() ? Json::object() : fields.at("metadata");
   Thread& stored = state.threads.insert(std::move(thread));
   for (const Json& message : fields.at("messages")) {
@@ -19,27 +25,31 @@ Thread& insert_thread(AssistantsState& state, const Json& fields, Services& serv
 }
 
 ApiResponse create_thread(const ApiRequest& request, Services& services) {
-  const Json fields = parse_create_thread(request_body(request));
+  const Json fields = parse_create_thread(request_body(request), "", version_of(request));
   return services.store.with_state([&](AssistantsState& state) {
-    return ApiResponse::json(to_wire(insert_thread(state, fields, services)));
+    return ApiResponse::json(wire(insert_thread(state, fields, services), request));
   });
 }
 
 ApiResponse retrieve_thread(const ApiRequest& request, Services& services) {
   return services.store.with_state([&](AssistantsState& state) {
-    return ApiResponse::json(to_wire(require_thread(state, services, request.path_param("thread_id"))));
+    return ApiResponse::json(wire(require_thread(state, services, request.path_param("thread_id")), request));
   });
 }
 
 ApiResponse modify_thread(const ApiRequest& request, Services& services) {
-  const Json fields = parse_modify_thread(request_body(request));
+  const Json fields = parse_modify_thread(request_body(request), version_of(request));
+  if (fields.contains("tool_resources")) {  // the files and vector stores named must exist
+    Json resources = fields["tool_resources"];
+    vector_stores::resolve_tool_resources(services.links, resources);
+  }
   return services.store.with_state([&](AssistantsState& state) {
     Thread& thread = require_thread(state, services, request.path_param("thread_id"));
     if (fields.contains("tool_resources")) thread.tool_resources = fields["tool_resources"];
     if (fields.contains("metadata")) {
       thread.metadata = fields["metadata"].is_null() ? Json::object() : fields["metadata"];
     }
-    return ApiResponse::json(to_wire(thread));
+    return ApiResponse::json(wire(thread, request));
   });
 }
 

@@ -9,22 +9,30 @@ void emit(Run& run, std::string name, Json data) {
 }
 
 void run_event(Run& run, const char* suffix) {
-  if (run.progress.capture_events) emit(run, std::string("thread.run.") + suffix, to_wire(run));
+  if (!run.progress.capture_events) return;
+  const ApiVersion version = run.progress.stream_version;
+  // v1 has no thread.run.incomplete: its clients see such a run completed (wire.cpp).
+  const std::string name = version == ApiVersion::v1 && std::string_view(suffix) == "incomplete"
+                               ? "completed"
+                               : suffix;
+  emit(run, "thread.run." + name, to_wire(run, version));
 }
 
 void step_event(Run& run, const RunStep& step, const char* suffix) {
-  if (run.progress.capture_events) emit(run, std::string("thread.run.step.") + suffix, to_wire(step));
+  if (run.progress.capture_events) {
+    emit(run, std::string("thread.run.step.") + suffix, to_wire(step, run.progress.stream_version));
+  }
 }
 
 void message_event(Run& run, const Message& message, const char* suffix) {
   if (run.progress.capture_events) {
-    emit(run, std::string("thread.message.") + suffix, to_wire(message));
+    emit(run, std::string("thread.message.") + suffix, to_wire(message, run.progress.stream_version));
   }
 }
 
 void tool_step_opened(Run& run, const RunStep& step) {
   if (!run.progress.capture_events) return;
-  Json snapshot = to_wire(step);
+  Json snapshot = to_wire(step, run.progress.stream_version);
   snapshot["step_details"]["tool_calls"] = Json::array();
   emit(run, "thread.run.step.created", snapshot);
   emit(run, "thread.run.step.in_progress", snapshot);
@@ -53,6 +61,9 @@ void tool_call_deltas(Run& run, const RunStep& step) {
     } else if (type == "code_interpreter") {
       opening["code_interpreter"] = Json{{"input", ""}, {"outputs", Json::array()}};
       fragments = call["code_interpreter"]["input"].get<std::string>();
+    } else if (run.progress.stream_version == ApiVersion::v1) {
+      opening["type"] = "retrieval";  // file_search's v1 name
+      opening["retrieval"] = Json::object();
     } else {
       opening["file_search"] = Json::object();
     }

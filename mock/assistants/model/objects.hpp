@@ -3,6 +3,7 @@
 // echoes (tools, content parts, metadata) stay JSON; everything the lifecycle reasons
 // about is typed. The wire shape lives only in wire.cpp.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -26,6 +27,8 @@ struct Assistant {
   std::optional<std::string> instructions;
   Json tools = Json::array();
   Json tool_resources = Json::object();
+  Json file_ids = Json::array();  // v1 assistant files (see wire.cpp for the v2 view)
+  std::map<std::string, Timestamp> file_attached_at;  // when each v1 file was attached
   Json metadata = Json::object();
   double temperature = 1.0;
   double top_p = 1.0;
@@ -85,6 +88,7 @@ struct RunProgress {
   // While a client streams the run, every transition appends the event the service
   // would send; the stream reads them from here. Off (and empty) otherwise.
   bool capture_events = false;
+  ApiVersion stream_version = ApiVersion::v2;  // the shapes the stream's client reads
   std::vector<std::pair<std::string, Json>> events;
 };
 
@@ -105,6 +109,7 @@ struct Run {
   std::string model;
   std::string instructions;
   Json tools = Json::array();
+  Json file_ids = Json::array();  // v1: the assistant's files when the run started
   Json metadata = Json::object();
   Json usage = nullptr;
   double temperature = 1.0;

@@ -23,6 +23,10 @@ enum class MessageStatus { in_progress, incomplete, completed };
 enum class StepType { message_creation, tool_calls };
 enum class Role { user, assistant };
 
+// Which Assistants API a request speaks (OpenAI-Beta: assistants=v1 or v2). One store
+// serves both; the version decides the request fields accepted and the wire shapes.
+enum class ApiVersion { v1, v2 };
+
 std::string_view to_string(RunStatus status);
 std::string_view to_string(StepStatus status);
 std::string_view to_string(MessageStatus status);

@@ -8,10 +8,74 @@ template <class T>
 Json optional_json(const std::optional<T>& value) {
   return value ? Json(*value) : Json(nullptr);
 }
+
+// v1 knows `retrieval` where v2 has `file_search`, and no `strict` on functions.
+Json v1_tools(const Json& tools) {
+  Json out = Json::array();
+  for (const Json& tool : tools) {
+    if (tool["type"] == "file_search") {
+      out.push_back(Json{{"type", "retrieval"}});
+    } else if (tool["type"] == "function") {
+      Json function = tool["function"];
+      function.erase("strict");
+      out.push_back(Json{{"type", "function"}, {"function", function}});
+    } else {
+      out.push_back(tool);
+    }
+  }
+  return out;
+}
+
+// The files a v1 client sees on an assistant: its own v1 list, else the v2 code
+// interpreter files.
+Json v1_file_ids(const Assistant& a) {
+  if (!a.file_ids.empty()) return a.file_ids;
+  if (a.tool_resources.contains("code_interpreter")) {
+    return a.tool_resources["code_interpreter"].value("file_ids", Json::array());
+  }
+  return Json::array();
+}
+
+// The v2 view of files a v1 client attached: code interpreter resources when the
+// assistant has that tool.
+Json v2_tool_resources(const Assistant& a) {
+  Json resources = a.tool_resources;
+  if (!a.file_ids.empty() && !resources.contains("code_interpreter")) {
+    for (const Json& tool : a.tools) {
+      if (tool["type"] == "code_interpreter") {
+        resources["code_interpreter"] = Json{{"file_ids", a.file_ids}};
+      }
+    }
+  }
+  return resources;
+}
+
+Json v1_step_details(const Json& details) {
+  if (details["type"] != "tool_calls") return details;
+  Json out = details;
+  for (Json& call : out["tool_calls"]) {
+    if (call["type"] == "file_search") call = Json{{"id", call["id"]}, {"type", "retrieval"}, {"retrieval", Json::object()}};
+    if (call["type"] == "function") call["function"].erase("strict");
+  }
+  return out;
+}
 }  // namespace
 
-Json to_wire(const Assistant& a) {
+Json to_wire(const Assistant& a, ApiVersion version) {
   Json out = Json::object();
+  if (version == ApiVersion::v1) {
+    out["id"] = a.id;
+    out["object"] = "assistant";
+    out["created_at"] = a.created_at;
+    out["name"] = optional_json(a.name);
+    out["description"] = optional_json(a.description);
+    out["model"] = a.model;
+    out["instructions"] = optional_json(a.instructions);
+    out["tools"] = v1_tools(a.tools);
+    out["file_ids"] = v1_file_ids(a);
+    out["metadata"] = a.metadata;
+    return out;
+  }
   out["id"] = a.id;
   out["object"] = "assistant";
   out["created_at"] = a.created_at;
@@ -20,7 +84,7 @@ Json to_wire(const Assistant& a) {
   out["model"] = a.model;
   out["instructions"] = optional_json(a.instructions);
   out["tools"] = a.tools;
-  out["tool_resources"] = a.tool_resources;
+  out["tool_resources"] = v2_tool_resources(a);
   out["metadata"] = a.metadata;
   out["top_p"] = a.top_p;
   out["temperature"] = a.temperature;
@@ -29,18 +93,34 @@ Json to_wire(const Assistant& a) {
   return out;
 }
 
-Json to_wire(const Thread& t) {
+Json to_wire(const Thread& t, ApiVersion version) {
   Json out = Json::object();
   out["id"] = t.id;
   out["object"] = "thread";
   out["created_at"] = t.created_at;
-  out["tool_resources"] = t.tool_resources;
+  if (version == ApiVersion::v2) out["tool_resources"] = t.tool_resources;
   out["metadata"] = t.metadata;
   return out;
 }
 
-Json to_wire(const Message& m) {
+Json to_wire(const Message& m, ApiVersion version) {
   Json out = Json::object();
+  if (version == ApiVersion::v1) {
+    // The December 2023 shape: no status or completion fields, file_ids for attachments.
+    out["id"] = m.id;
+    out["object"] = "thread.message";
+    out["created_at"] = m.created_at;
+    out["thread_id"] = m.thread_id;
+    out["role"] = std::string(to_string(m.role));
+    out["content"] = m.content;
+    Json file_ids = Json::array();
+    for (const Json& attachment : m.attachments) file_ids.push_back(attachment["file_id"]);
+    out["file_ids"] = file_ids;
+    out["assistant_id"] = optional_json(m.assistant_id);
+    out["run_id"] = optional_json(m.run_id);
+    out["metadata"] = m.metadata;
+    return out;
+  }
   out["id"] = m.id;
   out["object"] = "thread.message";
   out["created_at"] = m.created_at;
@@ -58,8 +138,31 @@ Json to_wire(const Message& m) {
   return out;
 }
 
-Json to_wire(const Run& r) {
+Json to_wire(const Run& r, ApiVersion version) {
   Json out = Json::object();
+  if (version == ApiVersion::v1) {
+    // The seed article's run, plus required_action, which the spec requires and the
+    // article's (queued and completed) runs leave out. v1 has no `incomplete` status.
+    out["id"] = r.id;
+    out["object"] = "thread.run";
+    out["created_at"] = r.created_at;
+    out["assistant_id"] = r.assistant_id;
+    out["thread_id"] = r.thread_id;
+    out["status"] = r.status == RunStatus::incomplete ? "completed" : std::string(to_string(r.status));
+    out["started_at"] = optional_json(r.started_at);
+    out["expires_at"] = optional_json(r.expires_at);
+    out["cancelled_at"] = optional_json(r.cancelled_at);
+    out["failed_at"] = optional_json(r.failed_at);
+    out["completed_at"] = optional_json(r.completed_at);
+    out["required_action"] = r.required_action;
+    out["last_error"] = r.last_error;
+    out["model"] = r.model;
+    out["instructions"] = r.instructions;
+    out["tools"] = v1_tools(r.tools);
+    out["file_ids"] = r.file_ids;
+    out["metadata"] = r.metadata;
+    return out;
+  }
   out["id"] = r.id;
   out["object"] = "thread.run";
   out["created_at"] = r.created_at;
@@ -90,8 +193,30 @@ Json to_wire(const Run& r) {
   return out;
 }
 
-Json to_wire(const RunStep& s) {
+Json to_wire(const RunStep& s, ApiVersion version) {
   Json out = Json::object();
+  if (version == ApiVersion::v1) {
+    // The seed article's steps show `expires_at` where the spec declares `expired_at`;
+    // both are sent (same value), and `metadata`, which the spec requires and the
+    // article leaves out, is null.
+    out["id"] = s.id;
+    out["object"] = "thread.run.step";
+    out["created_at"] = s.created_at;
+    out["run_id"] = s.run_id;
+    out["assistant_id"] = s.assistant_id;
+    out["thread_id"] = s.thread_id;
+    out["type"] = std::string(to_string(s.type));
+    out["status"] = std::string(to_string(s.status));
+    out["cancelled_at"] = optional_json(s.cancelled_at);
+    out["completed_at"] = optional_json(s.completed_at);
+    out["expires_at"] = optional_json(s.expired_at);
+    out["failed_at"] = optional_json(s.failed_at);
+    out["last_error"] = s.last_error;
+    out["step_details"] = v1_step_details(s.step_details);
+    out["expired_at"] = optional_json(s.expired_at);
+    out["metadata"] = nullptr;
+    return out;
+  }
   out["id"] = s.id;
   out["object"] = "thread.run.step";
   out["created_at"] = s.created_at;

@@ -1,15 +1,17 @@
 #pragma once
-// The v2 wire shapes (field order as in the API reference examples).
+// The wire shapes, per API version (field order as in the API reference and, for v1, as
+// in the seed article's real responses of December 2023). What each version shows of
+// objects the other created is described in the README ("v1 and v2").
 #include "mock/assistants/model/objects.hpp"
 #include "mock/core/json.hpp"
 
 namespace mock::assistants {
 
-Json to_wire(const Assistant& assistant);
-Json to_wire(const Thread& thread);
-Json to_wire(const Message& message);
-Json to_wire(const Run& run);
-Json to_wire(const RunStep& step);
+Json to_wire(const Assistant& assistant, ApiVersion version = ApiVersion::v2);
+Json to_wire(const Thread& thread, ApiVersion version = ApiVersion::v2);
+Json to_wire(const Message& message, ApiVersion version = ApiVersion::v2);
+Json to_wire(const Run& run, ApiVersion version = ApiVersion::v2);
+Json to_wire(const RunStep& step, ApiVersion version = ApiVersion::v2);
 
 // {"id", "object": "<object>.deleted", "deleted": true}
 Json deleted_wire(const std::string& id, const std::string& object);
@@ -17,9 +19,9 @@ Json deleted_wire(const std::string& id, const std::string& object);
 // The list envelope: {"object":"list","data":[...],"first_id","last_id","has_more"}.
 // first_id/last_id are null on an empty page.
 template <class T>
-Json list_wire(const core::Page<T>& page) {
+Json list_wire(const core::Page<T>& page, ApiVersion version = ApiVersion::v2) {
   Json data = Json::array();
-  for (const T* item : page.items) data.push_back(to_wire(*item));
+  for (const T* item : page.items) data.push_back(to_wire(*item, version));
   Json out = Json::object();
   out["object"] = "list";
   out["data"] = std::move(data);

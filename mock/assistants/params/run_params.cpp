@@ -8,7 +8,7 @@ constexpr std::size_t k_max_run_tools = 20;
 constexpr std::int64_t k_min_token_cap = 256;
 
 // The overrides create-run and create-thread-and-run share.
-void read_run_overrides(const FieldReader& reader, Json& out) {
+void read_run_overrides(const FieldReader& reader, Json& out, ApiVersion version) {
   const std::string assistant_id = reader.required_string("assistant_id");
   check_id_prefix("assistant_id", assistant_id, "asst_");
   out["assistant_id"] = assistant_id;
@@ -16,7 +16,7 @@ void read_run_overrides(const FieldReader& reader, Json& out) {
   if (auto instructions = reader.string("instructions", 256000)) out["instructions"] = *instructions;
   if (reader.has("tools")) out["tools"] = reader.get("tools").is_null()
                                               ? Json(nullptr)
-                                              : parse_tools(reader.get("tools"), "tools", k_max_run_tools);
+                                              : parse_tools(reader.get("tools"), "tools", k_max_run_tools, version);
   if (reader.has("metadata")) out["metadata"] = parse_metadata(reader.get("metadata"), "metadata");
   if (auto temperature = reader.number("temperature", 0.0, 2.0)) out["temperature"] = *temperature;
   if (auto top_p = reader.number("top_p", 0.0, 1.0)) out["top_p"] = *top_p;
@@ -32,26 +32,36 @@ void read_run_overrides(const FieldReader& reader, Json& out) {
         parse_truncation_strategy(reader.get("truncation_strategy"), "truncation_strategy");
   }
   if (reader.has("tool_choice")) {
-    out["tool_choice"] = parse_tool_choice(reader.get("tool_choice"), "tool_choice");
+    out["tool_choice"] = parse_tool_choice(reader.get("tool_choice"), "tool_choice", version);
   }
-  if (auto parallel = reader.boolean("parallel_tool_calls", false)) {
-    out["parallel_tool_calls"] = *parallel;
+  if (version == ApiVersion::v2) {
+    if (auto parallel = reader.boolean("parallel_tool_calls", false)) {
+      out["parallel_tool_calls"] = *parallel;
+    }
   }
   if (reader.has("response_format")) {
-    out["response_format"] = parse_response_format(reader.get("response_format"), "response_format");
+    out["response_format"] =
+        parse_response_format(reader.get("response_format"), "response_format", version);
   }
 }
 }  // namespace
 
-Json parse_create_run(const Json& body) {
+Json parse_create_run(const Json& body, ApiVersion version) {
   FieldReader reader(body, "");
-  reader.allow_only({"assistant_id", "model", "reasoning_effort", "instructions",
-                     "additional_instructions", "additional_messages", "tools", "metadata",
-                     "temperature", "top_p", "stream", "max_prompt_tokens",
-                     "max_completion_tokens", "truncation_strategy", "tool_choice",
-                     "parallel_tool_calls", "response_format"});
+  if (version == ApiVersion::v1) {
+    reader.allow_only({"assistant_id", "model", "instructions", "additional_instructions",
+                       "additional_messages", "tools", "metadata", "temperature", "top_p",
+                       "stream", "max_prompt_tokens", "max_completion_tokens",
+                       "truncation_strategy", "tool_choice", "response_format"});
+  } else {
+    reader.allow_only({"assistant_id", "model", "reasoning_effort", "instructions",
+                       "additional_instructions", "additional_messages", "tools", "metadata",
+                       "temperature", "top_p", "stream", "max_prompt_tokens",
+                       "max_completion_tokens", "truncation_strategy", "tool_choice",
+                       "parallel_tool_calls", "response_format"});
+  }
   Json out = Json::object();
-  read_run_overrides(reader, out);
+  read_run_overrides(reader, out, version);
   if (auto effort = reader.enum_string("reasoning_effort", k_reasoning_efforts)) {
     out["reasoning_effort"] = *effort;
   }
@@ -63,7 +73,7 @@ Json parse_create_run(const Json& body) {
     if (!given->is_null()) {
       for (std::size_t i = 0; i < given->size(); ++i) {
         messages.push_back(parse_create_message(
-            (*given)[i], "additional_messages[" + std::to_string(i) + "]"));
+            (*given)[i], "additional_messages[" + std::to_string(i) + "]", version));
       }
     }
   }
@@ -71,17 +81,24 @@ Json parse_create_run(const Json& body) {
   return out;
 }
 
-Json parse_create_thread_and_run(const Json& body) {
+Json parse_create_thread_and_run(const Json& body, ApiVersion version) {
   FieldReader reader(body, "");
-  reader.allow_only({"assistant_id", "thread", "model", "instructions", "tools", "tool_resources",
-                     "metadata", "temperature", "top_p", "stream", "max_prompt_tokens",
-                     "max_completion_tokens", "truncation_strategy", "tool_choice",
-                     "parallel_tool_calls", "response_format"});
+  if (version == ApiVersion::v1) {
+    reader.allow_only({"assistant_id", "thread", "model", "instructions", "tools", "metadata",
+                       "temperature", "top_p", "stream", "max_prompt_tokens",
+                       "max_completion_tokens", "truncation_strategy", "tool_choice",
+                       "response_format"});
+  } else {
+    reader.allow_only({"assistant_id", "thread", "model", "instructions", "tools",
+                       "tool_resources", "metadata", "temperature", "top_p", "stream",
+                       "max_prompt_tokens", "max_completion_tokens", "truncation_strategy",
+                       "tool_choice", "parallel_tool_calls", "response_format"});
+  }
   Json out = Json::object();
-  read_run_overrides(reader, out);
+  read_run_overrides(reader, out, version);
   const auto thread = reader.object("thread");
   out["thread"] = parse_create_thread(thread && !thread->is_null() ? *thread : Json::object(),
-                                      "thread");
+                                      "thread", version);
   if (reader.has("tool_resources")) {
     out["tool_resources"] =
         parse_tool_resources(reader.get("tool_resources"), "tool_resources", false);

@@ -5,6 +5,7 @@
 #include "mock/assistants/params/field_reader.hpp"
 #include "mock/core/id_generator.hpp"
 #include "mock/http/api_error.hpp"
+#include "mock/vector_stores/params.hpp"
 
 namespace mock::assistants {
 namespace {
@@ -18,6 +19,8 @@ std::string item_path(const std::string& path, std::size_t index) {
   return path + "[" + std::to_string(index) + "]";
 }
 
+}  // namespace
+
 Json parse_file_ids(const Json& value, const std::string& path, std::size_t max_items) {
   if (!value.is_array()) throw_invalid_type(path, "an array of strings", value);
   check_array_length(path, value, max_items);
@@ -28,9 +31,14 @@ Json parse_file_ids(const Json& value, const std::string& path, std::size_t max_
   return value;
 }
 
-Json parse_function_tool(const Json& value, const std::string& path) {
+namespace {
+Json parse_function_tool(const Json& value, const std::string& path, ApiVersion version) {
   FieldReader reader(value, path);
-  reader.allow_only({"name", "description", "parameters", "strict"});
+  if (version == ApiVersion::v1) {
+    reader.allow_only({"name", "description", "parameters"});
+  } else {
+    reader.allow_only({"name", "description", "parameters", "strict"});
+  }
   Json out = Json::object();
   const std::string name = reader.required_string("name", 64, 1);
   for (const char c : name) {
@@ -46,8 +54,10 @@ Json parse_function_tool(const Json& value, const std::string& path) {
     out["description"] = *description;
   }
   if (auto parameters = reader.object("parameters", false)) out["parameters"] = *parameters;
-  const auto strict = reader.boolean("strict");
-  out["strict"] = strict && !strict->is_null() ? *strict : Json(false);
+  if (version == ApiVersion::v2) {
+    const auto strict = reader.boolean("strict");
+    out["strict"] = strict && !strict->is_null() ? *strict : Json(false);
+  }
   return out;
 }
 
@@ -110,16 +120,23 @@ Json parse_metadata(const Json& value, const std::string& path) {
   return value;
 }
 
-Json parse_response_format(const Json& value, const std::string& path) {
+Json parse_response_format(const Json& value, const std::string& path, ApiVersion version) {
   if (value.is_null()) return "auto";
   if (value.is_string()) {
     const auto text = value.get<std::string>();
-    if (text != "auto") throw_invalid_value(path, text, {"auto"});
+    if (version == ApiVersion::v1 && (text == "none" || text == "auto")) return value;
+    if (text != "auto") {
+      throw_invalid_value(path, text,
+                          version == ApiVersion::v1 ? std::vector<std::string>{"none", "auto"}
+                                                    : std::vector<std::string>{"auto"});
+    }
     return value;
   }
   FieldReader reader(value, path);
   reader.allow_only({"type", "json_schema"});
-  const auto type = reader.enum_string("type", {"text", "json_object", "json_schema"}, false);
+  const auto type = version == ApiVersion::v1
+                        ? reader.enum_string("type", {"text", "json_object"}, false)
+                        : reader.enum_string("type", {"text", "json_object", "json_schema"}, false);
   if (!type) throw_missing(reader.path_of("type"));
   Json out = Json{{"type", *type}};
   if (*type == "json_schema") {
@@ -139,21 +156,25 @@ Json parse_response_format(const Json& value, const std::string& path) {
   return out;
 }
 
-Json parse_tool_choice(const Json& value, const std::string& path) {
+Json parse_tool_choice(const Json& value, const std::string& path, ApiVersion version) {
   if (value.is_null()) return "auto";
+  const bool v1 = version == ApiVersion::v1;
   if (value.is_string()) {
     const auto text = value.get<std::string>();
-    if (text != "none" && text != "auto" && text != "required") {
-      throw_invalid_value(path, text, {"none", "auto", "required"});
+    if (text != "none" && text != "auto" && (v1 || text != "required")) {
+      throw_invalid_value(path, text,
+                          v1 ? std::vector<std::string>{"none", "auto"}
+                             : std::vector<std::string>{"none", "auto", "required"});
     }
     return value;
   }
   FieldReader reader(value, path);
   reader.allow_only({"type", "function"});
   const auto type =
-      reader.enum_string("type", {"function", "code_interpreter", "file_search"}, false);
+      reader.enum_string("type", {"function", "code_interpreter", v1 ? "retrieval" : "file_search"},
+                         false);
   if (!type) throw_missing(reader.path_of("type"));
-  Json out = Json{{"type", *type}};
+  Json out = Json{{"type", *type == "retrieval" ? Json("file_search") : *type}};
   if (*type == "function") {
     const auto function = reader.object("function", false);
     if (!function) throw_missing(reader.path_of("function"));
@@ -174,7 +195,8 @@ Json parse_truncation_strategy(const Json& value, const std::string& path) {
   return Json{{"type", *type}, {"last_messages", last ? *last : Json(nullptr)}};
 }
 
-Json parse_tools(const Json& value, const std::string& path, std::size_t max_items) {
+Json parse_tools(const Json& value, const std::string& path, std::size_t max_items,
+                 ApiVersion version) {
   if (value.is_null()) return Json::array();
   if (!value.is_array()) throw_invalid_type(path, "an array", value);
   check_array_length(path, value, max_items);
@@ -182,11 +204,17 @@ Json parse_tools(const Json& value, const std::string& path, std::size_t max_ite
   for (std::size_t i = 0; i < value.size(); ++i) {
     const std::string tool_path = item_path(path, i);
     FieldReader reader(value[i], tool_path);
-    const auto type =
-        reader.enum_string("type", {"code_interpreter", "file_search", "function"}, false);
+    const auto type = reader.enum_string(
+        "type",
+        {"code_interpreter", version == ApiVersion::v1 ? "retrieval" : "file_search", "function"},
+        false);
     if (!type) throw_missing(reader.path_of("type"));
     Json tool = Json{{"type", *type}};
-    if (*type == "code_interpreter") {
+    if (*type == "retrieval") {
+      // Stored as its v2 successor; the v1 view turns it back (wire.cpp).
+      reader.allow_only({"type"});
+      tool = Json{{"type", "file_search"}, {"file_search", parse_file_search_tool(Json::object(), tool_path)}};
+    } else if (*type == "code_interpreter") {
       reader.allow_only({"type"});
     } else if (*type == "file_search") {
       reader.allow_only({"type", "file_search"});
@@ -197,7 +225,7 @@ Json parse_tools(const Json& value, const std::string& path, std::size_t max_ite
       reader.allow_only({"type", "function"});
       const auto function = reader.object("function", false);
       if (!function) throw_missing(reader.path_of("function"));
-      tool["function"] = parse_function_tool(*function, reader.path_of("function"));
+      tool["function"] = parse_function_tool(*function, reader.path_of("function"), version);
     }
     out.push_back(std::move(tool));
   }
@@ -238,15 +266,22 @@ Json parse_tool_resources(const Json& value, const std::string& path,
         }
         ids = *given;
       }
-      if (search_reader.has("vector_stores")) {
-        // Creating stores from file ids arrives with the vector store endpoints.
-        throw invalid_request("Creating vector stores through '" +
-                                  search_reader.path_of("vector_stores") +
-                                  "' is not supported by this mock yet; create the vector store "
-                                  "first and pass 'vector_store_ids'.",
-                              search_reader.path_of("vector_stores"), "unsupported_by_mock");
+      // The helper makes stores from file ids. Parsing only validates it; the handler
+      // creates the stores (vector_stores::resolve_tool_resources) and lists their ids.
+      Json helpers = Json::array();
+      if (auto given = search_reader.array("vector_stores", 1)) {
+        for (std::size_t i = 0; i < given->size(); ++i) {
+          helpers.push_back(vector_stores::parse_vector_store_helper(
+              (*given)[i], item_path(search_reader.path_of("vector_stores"), i)));
+        }
+      }
+      if (!ids.empty() && !helpers.empty()) {
+        throw invalid_request("Invalid '" + reader.path_of("file_search") +
+                                  "': give either 'vector_store_ids' or 'vector_stores', not both.",
+                              search_reader.path_of("vector_stores"), "invalid_value");
       }
       out["file_search"] = Json{{"vector_store_ids", ids}};
+      if (!helpers.empty()) out["file_search"]["vector_stores"] = std::move(helpers);
     }
   }
   return out;

@@ -85,20 +85,44 @@ Json parse_attachments(const Json& value, const std::string& path) {
   }
   return out;
 }
+
+// v1 message files become attachments, the form v2 clients see them in.
+Json attachments_from_file_ids(const Json& file_ids) {
+  Json out = Json::array();
+  for (const Json& id : file_ids) {
+    out.push_back(Json{{"file_id", id}, {"tools", Json::array({Json{{"type", "file_search"}}})}});
+  }
+  return out;
+}
 }  // namespace
 
-Json parse_create_message(const Json& body, const std::string& path) {
+Json parse_create_message(const Json& body, const std::string& path, ApiVersion version) {
   FieldReader reader(body, path);
-  reader.allow_only({"role", "content", "attachments", "metadata"});
+  const bool v1 = version == ApiVersion::v1;
+  if (v1) {
+    reader.allow_only({"role", "content", "file_ids", "metadata"});
+  } else {
+    reader.allow_only({"role", "content", "attachments", "metadata"});
+  }
   Json out = Json::object();
   const auto role = reader.enum_string("role", {"user", "assistant"}, false);
   if (!role) throw_missing(reader.path_of("role"));
   out["role"] = *role;
-  out["content"] = parse_content(reader.get("content"), reader.path_of("content"));
-  out["attachments"] = reader.has("attachments")
-                           ? parse_attachments(reader.get("attachments"),
-                                               reader.path_of("attachments"))
-                           : Json::array();
+  if (v1) {
+    // v1 content is a string of 1..256000 characters.
+    out["content"] = Json::array(
+        {text_part(reader.required_string("content", 256000, 1))});
+    out["attachments"] = reader.has_value("file_ids")
+                             ? attachments_from_file_ids(
+                                   parse_file_ids(reader.get("file_ids"), reader.path_of("file_ids"), 10))
+                             : Json::array();
+  } else {
+    out["content"] = parse_content(reader.get("content"), reader.path_of("content"));
+    out["attachments"] = reader.has("attachments")
+                             ? parse_attachments(reader.get("attachments"),
+                                                 reader.path_of("attachments"))
+                             : Json::array();
+  }
   out["metadata"] = reader.has("metadata")
                         ? parse_metadata(reader.get("metadata"), reader.path_of("metadata"))
                         : Json::object();
@@ -113,15 +137,20 @@ Json parse_modify_metadata_only(const Json& body) {
   return out;
 }
 
-Json parse_create_thread(const Json& body, const std::string& path) {
+Json parse_create_thread(const Json& body, const std::string& path, ApiVersion version) {
   FieldReader reader(body, path);
-  reader.allow_only({"messages", "tool_resources", "metadata"});
+  if (version == ApiVersion::v1) {
+    reader.allow_only({"messages", "metadata"});
+  } else {
+    reader.allow_only({"messages", "tool_resources", "metadata"});
+  }
   Json out = Json::object();
   Json messages = Json::array();
   if (auto given = reader.array("messages")) {
     if (!given->is_null()) {
       for (std::size_t i = 0; i < given->size(); ++i) {
-        messages.push_back(parse_create_message((*given)[i], item_path(reader.path_of("messages"), i)));
+        messages.push_back(
+            parse_create_message((*given)[i], item_path(reader.path_of("messages"), i), version));
       }
     }
   }
@@ -136,9 +165,13 @@ Json parse_create_thread(const Json& body, const std::string& path) {
   return out;
 }
 
-Json parse_modify_thread(const Json& body) {
+Json parse_modify_thread(const Json& body, ApiVersion version) {
   FieldReader reader(body, "");
-  reader.allow_only({"tool_resources", "metadata"});
+  if (version == ApiVersion::v1) {
+    reader.allow_only({"metadata"});
+  } else {
+    reader.allow_only({"tool_resources", "metadata"});
+  }
   Json out = Json::object();
   if (reader.has("tool_resources")) {
     out["tool_resources"] = parse_tool_resources(reader.get("tool_resources"), "tool_resources", false);

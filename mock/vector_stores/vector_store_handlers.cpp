@@ -1,0 +1,65 @@
+#include "mock/http/json_body.hpp"
+#include "mock/vector_stores/handler_support.hpp"
+#include "mock/vector_stores/handlers.hpp"
+#include "mock/vector_stores/ingestion.hpp"
+#include "mock/vector_stores/params.hpp"
+#include "mock/vector_stores/wire.hpp"
+
+namespace mock::vector_stores {
+
+ApiResponse create_vector_store(const ApiRequest& request, VectorStoreServices& services) {
+  const Json fields = parse_create_vector_store(http::parse_json_object_body(request.body));
+  const std::int64_t now_ms = services.clock.now_ms();
+  return services.store.with_state([&](VectorStoresState& state) {
+    advance(state, now_ms);
+    return ApiResponse::json(to_wire(create_store(state, services, fields, now_ms), now_ms / 1000));
+  });
+}
+
+ApiResponse list_vector_stores(const ApiRequest& request, VectorStoreServices& services) {
+  const std::int64_t now_ms = services.clock.now_ms();
+  return services.store.with_state([&](VectorStoresState& state) {
+    advance(state, now_ms);
+    return ApiResponse::json(list_page(state.stores, request, nullptr, [now_ms](const VectorStore& s) {
+      return to_wire(s, now_ms / 1000);
+    }));
+  });
+}
+
+ApiResponse retrieve_vector_store(const ApiRequest& request, VectorStoreServices& services) {
+  const std::int64_t now_ms = services.clock.now_ms();
+  return services.store.with_state([&](VectorStoresState& state) {
+    advance(state, now_ms);
+    return ApiResponse::json(
+        to_wire(require_store(state, request.path_param("vector_store_id")), now_ms / 1000));
+  });
+}
+
+ApiResponse modify_vector_store(const ApiRequest& request, VectorStoreServices& services) {
+  const Json fields = parse_update_vector_store(http::parse_json_object_body(request.body));
+  const std::int64_t now_ms = services.clock.now_ms();
+  return services.store.with_state([&](VectorStoresState& state) {
+    advance(state, now_ms);
+    VectorStore& store = require_store(state, request.path_param("vector_store_id"));
+    if (fields.contains("name")) {
+      store.name = fields["name"].is_null() ? std::string() : fields["name"].get<std::string>();
+    }
+    if (fields.contains("expires_after")) store.expires_after = fields["expires_after"];
+    if (fields.contains("metadata")) {
+      store.metadata = fields["metadata"].is_null() ? Json::object() : fields["metadata"];
+    }
+    return ApiResponse::json(to_wire(store, now_ms / 1000));
+  });
+}
+
+ApiResponse delete_vector_store(const ApiRequest& request, VectorStoreServices& services) {
+  const std::int64_t now_ms = services.clock.now_ms();
+  return services.store.with_state([&](VectorStoresState& state) {
+    advance(state, now_ms);
+    const std::string id = require_store(state, request.path_param("vector_store_id")).id;
+    erase_store(state, id);
+    return ApiResponse::json(Json{{"id", id}, {"object", "vector_store.deleted"}, {"deleted", true}});
+  });
+}
+
+}  // namespace mock::vector_stores
