@@ -52,8 +52,13 @@ void write_response(const ApiResponse& response, httplib::Response& res) {
   }
   if (response.stream) {
     StreamProducer producer = response.stream;
+    // httplib compresses every text/* body unless the type is exactly "text/event-stream",
+    // and a compressed stream reaches the client only at its end. Streams go uncompressed.
+    const std::string content_type = response.content_type.starts_with("text/event-stream")
+                                         ? "text/event-stream"
+                                         : response.content_type;
     res.set_chunked_content_provider(
-        response.content_type, [producer](std::size_t, httplib::DataSink& sink) {
+        content_type, [producer](std::size_t, httplib::DataSink& sink) {
           DataSinkAdapter adapter(sink);
           producer(adapter);
           sink.done();

@@ -66,7 +66,7 @@ void start_capturing(Run& run, ApiVersion version) {
 
 http::ApiResponse stream_run_response(Services& services, std::string thread_id, std::string run_id) {
   http::ApiResponse response;
-  response.content_type = "text/event-stream; charset=utf-8";
+  response.content_type = "text/event-stream";
   response.headers.emplace("cache-control", "no-cache");
   response.stream = [&services, thread_id, run_id](http::StreamSink& sink) {
     std::size_t cursor = 0;
