@@ -5,12 +5,25 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <fstream>
 #include <cstdio>
 #include <iostream>
 #include <thread>
 
 namespace cli {
 namespace {
+// Written to a temporary name and renamed, so a harness polling for the file never
+// reads half a URL.
+bool write_port_file(const std::string& path, const std::string& url) {
+  const std::string temporary = path + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::trunc);
+    out << url << "\n";
+    if (!out.flush()) return false;
+  }
+  return std::rename(temporary.c_str(), path.c_str()) == 0;
+}
+
 bool is_loopback(const std::string& host) {
   return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.starts_with("127.");
 }
@@ -48,6 +61,14 @@ Command add_serve_command(CLI::App& app) {
                     "Larger request bodies are refused with 413 before they are read")
       ->capture_default_str()
       ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 34U));
+  serve->add_option("--max-file-bytes", config.file_limits.max_file_bytes,
+                    "Largest file POST /v1/files keeps; larger uploads get 413")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 34U));
+  serve->add_option("--max-files-total-bytes", config.file_limits.max_total_bytes,
+                    "Bytes all kept files may hold together; an upload past it gets 413")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40U));
   serve->add_option("--scenario", options.scenario_file,
                     "Scenario file (JSON) scripting the assistant; see the README")
       ->check(CLI::ExistingFile);
@@ -56,9 +77,20 @@ Command add_serve_command(CLI::App& app) {
                     "POST /__admin/clock/advance (starts at 2024-01-01T00:00:00Z)")
       ->capture_default_str()
       ->check(CLI::IsMember({"real", "manual"}));
-  serve->add_flag("--log-requests", config.log_requests,
-                  "Log one line per request (method, path, status, time) on stderr");
-  serve->add_flag("--quiet,-q", options.quiet, "Print nothing but errors");
+  serve->add_option("--log-format", options.log_format,
+                    "Request log lines on stderr: text or json (one object a line)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"text", "json"}));
+  serve->add_option("--journal-size", config.journal_size,
+                    "Requests kept for GET /__admin/requests (oldest dropped first); 0 turns "
+                    "the journal off")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{0}, std::size_t{1000000}));
+  serve->add_option("--port-file", options.port_file,
+                    "Also write the URL served on to this file once listening (for harnesses "
+                    "that start the server with --port 0)");
+  serve->add_flag("--quiet,-q", options.quiet,
+                  "Print nothing but errors (no request log, no start/stop lines)");
   return {serve, [options_holder] { return run_serve(*options_holder); }};
 }
 
@@ -72,6 +104,9 @@ int run_serve(ServeOptions options) {
     }
   }
   options.config.manual_clock = options.clock_mode == "manual";
+  options.config.log_requests = !options.quiet;
+  options.config.log_format =
+      options.log_format == "json" ? mock::observe::LogFormat::json : mock::observe::LogFormat::text;
 
   // Block the stop signals in every thread; one thread waits for them and stops the server.
   sigset_t stop_signals;
@@ -94,6 +129,10 @@ int run_serve(ServeOptions options) {
   // One machine-readable line, so a harness started with --port 0 learns the URL.
   std::printf("listening on %s\n", server.base_url().c_str());
   std::fflush(stdout);
+  if (!options.port_file.empty() && !write_port_file(options.port_file, server.base_url())) {
+    std::cerr << "assistants-mock: cannot write --port-file " << options.port_file << "\n";
+    return 1;
+  }
 
   std::atomic<bool> served{false};
   std::thread signal_waiter([&server, &served, stop_signals] {

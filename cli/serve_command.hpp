@@ -13,6 +13,8 @@ struct ServeOptions {
   bool quiet = false;
   std::string scenario_file;
   std::string clock_mode = "real";
+  std::string log_format = "text";
+  std::string port_file;
 };
 
 int run_serve(ServeOptions options);

@@ -117,6 +117,7 @@ std::optional<http::ApiResponse> FaultInjector::take(const http::ApiRequest& req
     }
     http::ApiResponse response = http::ApiResponse::json(it->body, it->status);
     response.headers = it->headers;
+    response.served_by = "fault:" + it->id;
     if (--it->remaining == 0) m_faults.erase(it);
     return response;
   }

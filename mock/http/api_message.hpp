@@ -65,6 +65,10 @@ struct ApiResponse {
   // When set, the body is sent with chunked encoding as the producer writes it, and
   // `body` is ignored.
   StreamProducer stream;
+  // Not sent: what served the request (route name, fault, cassette entry) for the journal,
+  // logs and metrics; empty means nothing did. `near_miss` says why, when known.
+  std::string served_by;
+  std::string near_miss;
 
   static ApiResponse json(const Json& value, int status = 200);
 };

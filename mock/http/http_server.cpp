@@ -25,6 +25,10 @@ ApiRequest to_api_request(const httplib::Request& req) {
     out.query.emplace_back(key, value);
   }
   for (const auto& [key, value] : req.headers) {
+    // httplib adds the peer addresses as pseudo-headers; the client never sent them.
+    if (key == "REMOTE_ADDR" || key == "REMOTE_PORT" || key == "LOCAL_ADDR" || key == "LOCAL_PORT") {
+      continue;
+    }
     out.headers.emplace(key, value);
   }
   out.body = req.body;

@@ -1,0 +1,62 @@
+#include "mock/observe/observe_routes.hpp"
+
+#include <charconv>
+
+#include "mock/http/api_error.hpp"
+#include "mock/http/json_body.hpp"
+
+namespace mock::observe {
+namespace {
+using http::ApiRequest;
+using http::ApiResponse;
+
+std::uint64_t number_param(const ApiRequest& request, const char* name, std::uint64_t max) {
+  const std::string text = *request.query_value(name);
+  std::uint64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value > max) {
+    throw http::errors::invalid_request("Invalid '" + std::string(name) + "': expected an integer up to " +
+                                            std::to_string(max) + ".",
+                                        name);
+  }
+  return value;
+}
+
+JournalQuery parse_query(const ApiRequest& request) {
+  JournalQuery query;
+  if (auto method = request.query_value("method")) query.method = *method;
+  if (auto path = request.query_value("path")) query.path = *path;
+  if (auto regex = request.query_value("path_regex")) query.path_regex = *regex;
+  if (request.query_value("status")) query.status = static_cast<int>(number_param(request, "status", 599));
+  if (request.query_value("since")) query.since_id = number_param(request, "since", UINT64_MAX);
+  if (request.query_value("limit")) query.limit = number_param(request, "limit", 100000);
+  return query;
+}
+}  // namespace
+
+void register_observe_routes(http::RouteTable& table, Journal& journal, Metrics& metrics) {
+  Journal* j = &journal;
+  Metrics* m = &metrics;
+  table.add("GET", "/__admin/requests", "admin.requests.list",
+            [j](ApiRequest& request) { return ApiResponse::json(j->list(parse_query(request))); });
+  table.add("DELETE", "/__admin/requests", "admin.requests.clear", [j](ApiRequest&) {
+    j->clear();
+    return ApiResponse::json(Json{{"cleared", true}});
+  });
+  table.add("POST", "/__admin/requests/count", "admin.requests.count", [j](ApiRequest& request) {
+    return ApiResponse::json(Json{{"count", j->count(http::parse_json_object_body(request.body))}});
+  });
+  table.add("GET", "/__admin/requests/unmatched", "admin.requests.unmatched", [j](ApiRequest& request) {
+    JournalQuery query = parse_query(request);
+    query.unmatched_only = true;
+    return ApiResponse::json(j->list(query));
+  });
+  table.add("GET", "/__admin/metrics", "admin.metrics", [m](ApiRequest&) {
+    ApiResponse response;
+    response.content_type = "text/plain; version=0.0.4";
+    response.body = m->render();
+    return response;
+  });
+}
+
+}  // namespace mock::observe
