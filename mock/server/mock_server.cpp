@@ -12,14 +12,29 @@
 #include "mock/vector_stores/routes.hpp"
 #include "mock/vector_stores/state_dump.hpp"
 #include "mock/http/api_error.hpp"
+#include "mock/observe/observe_routes.hpp"
+
+#include <map>
 
 namespace mock {
 namespace {
-void log_request(const http::ApiRequest& request, const http::ApiResponse& response,
-                 double elapsed_ms) {
-  // Never headers or bodies: they carry keys and user data.
-  std::fprintf(stderr, "%s %s %d %.2fms\n", request.method.c_str(), request.path.c_str(),
-               response.status, elapsed_ms);
+// Runs by status, for the metrics page.
+std::string run_status_gauges(assistants::AssistantsStore& store) {
+  std::map<std::string, std::uint64_t> counts;
+  store.with_state([&](assistants::AssistantsState& state) {
+    state.threads.for_each([&](const assistants::Thread& thread) {
+      thread.runs.for_each([&](const assistants::Run& run) {
+        ++counts[std::string(assistants::to_string(run.status))];
+      });
+    });
+  });
+  std::string out =
+      "# HELP assistants_mock_runs Runs held by the mock, by status.\n"
+      "# TYPE assistants_mock_runs gauge\n";
+  for (const auto& [status, count] : counts) {
+    out += "assistants_mock_runs{status=\"" + status + "\"} " + std::to_string(count) + "\n";
+  }
+  return out;
 }
 }  // namespace
 
@@ -30,6 +45,7 @@ MockServer::MockServer(MockServerConfig config)
                         std::make_unique<core::ManualClock>(m_config.manual_clock_start_ms))
                   : std::make_unique<core::SystemClock>()),
       m_ids(m_config.seed),
+      m_journal(m_config.journal_size),
       m_file_store(m_config.file_limits) {
   m_assistants_config.api_key = m_config.api_key;
   m_assistants_config.poll_after_ms = m_config.poll_after_ms;
@@ -43,12 +59,15 @@ MockServer::MockServer(MockServerConfig config)
   m_admin = std::make_unique<admin::AdminContext>(
       admin::AdminContext{*m_services, m_faults, [this] { reset(); }});
   admin::register_admin_routes(m_routes, *m_admin);
+  observe::register_observe_routes(m_routes, m_journal, m_metrics);
+  m_metrics.set_journal_dropped([this] { return m_journal.dropped(); });
+  m_metrics.add_source([this] { return run_status_gauges(m_store); });
 
-  http::RequestObserver observer;
-  if (m_config.log_requests) observer = log_request;
   m_http = std::make_unique<http::HttpServer>(
       m_config.http, [this](http::ApiRequest& request) { return handle(request); },
-      std::move(observer));
+      [this](const http::ApiRequest& request, const http::ApiResponse& response, double ms) {
+        observe_request(request, response, ms);
+      });
 }
 
 MockServer::~MockServer() { stop(); }
@@ -57,17 +76,37 @@ http::ApiResponse MockServer::handle(http::ApiRequest& request) {
   char request_id[40];
   std::snprintf(request_id, sizeof(request_id), "req_%032" PRIx64, ++m_request_count);
   http::ApiResponse response;
+  std::string route_name;
   try {
     const http::Route& route = m_routes.match(request);
+    route_name = route.name;
     // Injected faults stand in for the API, never for the admin API that set them.
     std::optional<http::ApiResponse> fault;
     if (request.path.starts_with("/v1/")) fault = m_faults.take(request);
     response = fault ? std::move(*fault) : route.handler(request);
   } catch (const http::ApiError& error) {
     response = error.to_response();
+    if (route_name.empty()) response.near_miss = error.what();  // no route took it
   }
+  if (response.served_by.empty()) response.served_by = route_name;
+  if (response.stream) response.stream = m_metrics.track_stream(std::move(response.stream));
   response.headers.emplace("x-request-id", request_id);
   return response;
+}
+
+void MockServer::observe_request(const http::ApiRequest& request,
+                                 const http::ApiResponse& response, double elapsed_ms) {
+  m_metrics.observe(response, elapsed_ms);
+  // The admin API's own calls would only clutter what a test verifies.
+  if (!request.path.starts_with("/__admin/")) {
+    m_journal.record(request, response, elapsed_ms, m_clock->now_ms());
+  }
+  if (m_config.log_requests) {
+    std::fprintf(stderr, "%s\n",
+                 observe::format_request_line(m_config.log_format, request, response, elapsed_ms,
+                                              m_clock->now_ms())
+                     .c_str());
+  }
 }
 
 void MockServer::wire_files_and_vector_stores() {
@@ -103,6 +142,7 @@ void MockServer::reset() {
   m_ids.reset();
   m_scenarios.reset_counts();
   m_faults.clear();
+  m_journal.clear();
 }
 
 int MockServer::bind() { return m_http->bind(); }

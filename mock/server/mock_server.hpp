@@ -16,6 +16,9 @@
 #include "mock/vector_stores/tool_resource_links.hpp"
 #include "mock/http/http_server.hpp"
 #include "mock/http/route_table.hpp"
+#include "mock/observe/journal.hpp"
+#include "mock/observe/metrics.hpp"
+#include "mock/observe/request_log.hpp"
 
 namespace mock {
 
@@ -26,6 +29,8 @@ struct MockServerConfig {
   std::int64_t run_step_ms = 10;          // pace of run transitions
   std::int64_t poll_after_ms = 25;        // openai-poll-after-ms header on run answers
   bool log_requests = false;              // one line per request on stderr
+  observe::LogFormat log_format = observe::LogFormat::text;
+  std::size_t journal_size = observe::Journal::k_default_capacity;  // 0 turns the journal off
   bool manual_clock = false;              // time moves only through /__admin/clock/advance
   std::int64_t manual_clock_start_ms = core::ManualClock::k_default_start_ms;
   std::optional<assistants::Scenario> scenario;  // rules that script the assistant
@@ -57,11 +62,16 @@ public:
   files::FileStore& file_store() { return m_file_store; }
   vector_stores::VectorStoreStore& vector_store_store() { return m_vector_store_store; }
   admin::FaultInjector& faults() { return m_faults; }
-  // Clears objects, id sequence, rule counts and faults; keeps the loaded scenario.
+  observe::Journal& journal() { return m_journal; }
+  observe::Metrics& metrics() { return m_metrics; }
+  // Clears objects, id sequence, rule counts, faults and the journal; keeps the scenario.
   void reset();
 
 private:
   void wire_files_and_vector_stores();
+
+  void observe_request(const http::ApiRequest& request, const http::ApiResponse& response,
+                       double elapsed_ms);
 
   MockServerConfig m_config;
   std::unique_ptr<core::Clock> m_clock;
@@ -70,6 +80,8 @@ private:
   assistants::AssistantsConfig m_assistants_config;
   assistants::ScenarioBook m_scenarios;
   admin::FaultInjector m_faults;
+  observe::Journal m_journal;
+  observe::Metrics m_metrics;
   std::unique_ptr<admin::AdminContext> m_admin;
   std::unique_ptr<assistants::RunDriver> m_run_driver;
   std::unique_ptr<assistants::Services> m_services;

@@ -3,6 +3,7 @@
 // prefix, as the service checks), list pages, and creating a store (also used by the
 // tool_resources helper).
 #include <functional>
+#include <type_traits>
 #include <utility>
 #include <string>
 
@@ -28,7 +29,8 @@ VectorStore& create_store(VectorStoresState& state, VectorStoreServices& service
 // A list page (limit 1..100, order, after, before) as the v2 envelope.
 template <class T, class ToJson>
 Json list_page(const core::OrderedCollection<T>& collection, const http::ApiRequest& request,
-               const std::function<bool(const T&)>& keep, ToJson&& to_json) {
+               const std::type_identity_t<std::function<bool(const T&)>>& keep,
+               ToJson&& to_json) {
   const core::PageQuery query = assistants::parse_list_query(request);
   try {
     return files::list_envelope(collection.page(query, keep), std::forward<ToJson>(to_json));

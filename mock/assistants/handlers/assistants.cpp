@@ -13,8 +13,13 @@ void apply_fields(Assistant& assistant, const Json& fields) {
   assign_optional_string(assistant.instructions, fields, "instructions");
   assign_optional_string(assistant.reasoning_effort, fields, "reasoning_effort");
   if (fields.contains("tools")) assistant.tools = fields["tools"];
-  if (fields.contains("tool_resources")) assistant.tool_resources = fields["tool_resources"];
-  if (fields.contains("file_ids")) assistant.file_ids = fields["file_ids"];
+  if (fields.contains("tool_resources")) {
+    assistant.tool_resources = fields["tool_resources"];
+    // v2 names the code interpreter files here; v1 reads the same list as file_ids.
+    assistant.file_ids =
+        assistant.tool_resources.value("code_interpreter", Json::object()).value("file_ids", Json::array());
+  }
+  if (fields.contains("file_ids")) set_code_interpreter_files(assistant, fields["file_ids"]);
   if (fields.contains("metadata")) {
     assistant.metadata = fields["metadata"].is_null() ? Json::object() : fields["metadata"];
   }

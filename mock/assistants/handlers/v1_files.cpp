@@ -68,7 +68,9 @@ ApiResponse create_assistant_file(const ApiRequest& request, Services& services)
         throw http::errors::invalid_request("Invalid 'file_ids': an assistant can have at most 20 files.",
                                             "file_id", "array_above_max_length");
       }
-      assistant.file_ids.push_back(file_id);
+      Json file_ids = assistant.file_ids;
+      file_ids.push_back(file_id);
+      set_code_interpreter_files(assistant, std::move(file_ids));
       assistant.file_attached_at[file_id] = services.clock.now_seconds();
     }
     return ApiResponse::json(assistant_file_wire(assistant, file_id));
@@ -109,7 +111,7 @@ ApiResponse delete_assistant_file(const ApiRequest& request, Services& services)
     for (const Json& id : assistant.file_ids) {
       if (id != file_id) kept.push_back(id);
     }
-    assistant.file_ids = kept;
+    set_code_interpreter_files(assistant, std::move(kept));
     assistant.file_attached_at.erase(file_id);
     return ApiResponse::json(deleted_wire(file_id, "assistant.file"));
   });

@@ -300,6 +300,7 @@ void RunDriver::perform_action(Thread& thread, Run& run, std::int64_t at_ms) {
 
 void RunDriver::finish(Thread& thread, Run& run, RunStatus status, std::int64_t at_ms) {
   const Timestamp at = seconds(at_ms);
+  run.progress.ended_at = at;
   work::close_open_work(thread, run, status, at);
   switch (status) {
     case RunStatus::completed: run.completed_at = at; break;

@@ -27,7 +27,9 @@ struct Assistant {
   std::optional<std::string> instructions;
   Json tools = Json::array();
   Json tool_resources = Json::object();
-  Json file_ids = Json::array();  // v1 assistant files (see wire.cpp for the v2 view)
+  // The code interpreter's files: v1 `file_ids` and v2 tool_resources.code_interpreter
+  // are one list, kept in step by set_code_interpreter_files().
+  Json file_ids = Json::array();
   std::map<std::string, Timestamp> file_attached_at;  // when each v1 file was attached
   Json metadata = Json::object();
   double temperature = 1.0;
@@ -87,6 +89,7 @@ struct RunProgress {
   std::int64_t completion_tokens = 0;
   // While a client streams the run, every transition appends the event the service
   // would send; the stream reads them from here. Off (and empty) otherwise.
+  std::optional<Timestamp> ended_at;  // when the run reached a terminal status
   bool capture_events = false;
   ApiVersion stream_version = ApiVersion::v2;  // the shapes the stream's client reads
   std::vector<std::pair<std::string, Json>> events;
@@ -124,6 +127,9 @@ struct Run {
   core::OrderedCollection<RunStep> steps;
   RunProgress progress;
 };
+
+// Sets the assistant's code interpreter files in both views.
+void set_code_interpreter_files(Assistant& assistant, Json file_ids);
 
 struct Thread {
   std::string id;

@@ -26,29 +26,6 @@ Json v1_tools(const Json& tools) {
   return out;
 }
 
-// The files a v1 client sees on an assistant: its own v1 list, else the v2 code
-// interpreter files.
-Json v1_file_ids(const Assistant& a) {
-  if (!a.file_ids.empty()) return a.file_ids;
-  if (a.tool_resources.contains("code_interpreter")) {
-    return a.tool_resources["code_interpreter"].value("file_ids", Json::array());
-  }
-  return Json::array();
-}
-
-// The v2 view of files a v1 client attached: code interpreter resources when the
-// assistant has that tool.
-Json v2_tool_resources(const Assistant& a) {
-  Json resources = a.tool_resources;
-  if (!a.file_ids.empty() && !resources.contains("code_interpreter")) {
-    for (const Json& tool : a.tools) {
-      if (tool["type"] == "code_interpreter") {
-        resources["code_interpreter"] = Json{{"file_ids", a.file_ids}};
-      }
-    }
-  }
-  return resources;
-}
 
 Json v1_step_details(const Json& details) {
   if (details["type"] != "tool_calls") return details;
@@ -72,7 +49,7 @@ Json to_wire(const Assistant& a, ApiVersion version) {
     out["model"] = a.model;
     out["instructions"] = optional_json(a.instructions);
     out["tools"] = v1_tools(a.tools);
-    out["file_ids"] = v1_file_ids(a);
+    out["file_ids"] = a.file_ids;
     out["metadata"] = a.metadata;
     return out;
   }
@@ -84,7 +61,7 @@ Json to_wire(const Assistant& a, ApiVersion version) {
   out["model"] = a.model;
   out["instructions"] = optional_json(a.instructions);
   out["tools"] = a.tools;
-  out["tool_resources"] = v2_tool_resources(a);
+  out["tool_resources"] = a.tool_resources;
   out["metadata"] = a.metadata;
   out["top_p"] = a.top_p;
   out["temperature"] = a.temperature;
@@ -148,12 +125,14 @@ Json to_wire(const Run& r, ApiVersion version) {
     out["created_at"] = r.created_at;
     out["assistant_id"] = r.assistant_id;
     out["thread_id"] = r.thread_id;
-    out["status"] = r.status == RunStatus::incomplete ? "completed" : std::string(to_string(r.status));
+    // A run that ended incomplete (v2 only) is a completed run to v1, completed when it ended.
+    const bool incomplete = r.status == RunStatus::incomplete;
+    out["status"] = incomplete ? "completed" : std::string(to_string(r.status));
     out["started_at"] = optional_json(r.started_at);
     out["expires_at"] = optional_json(r.expires_at);
     out["cancelled_at"] = optional_json(r.cancelled_at);
     out["failed_at"] = optional_json(r.failed_at);
-    out["completed_at"] = optional_json(r.completed_at);
+    out["completed_at"] = optional_json(incomplete ? r.progress.ended_at : r.completed_at);
     out["required_action"] = r.required_action;
     out["last_error"] = r.last_error;
     out["model"] = r.model;
@@ -234,6 +213,15 @@ Json to_wire(const RunStep& s, ApiVersion version) {
   out["usage"] = s.usage;
   out["metadata"] = s.metadata;
   return out;
+}
+
+void set_code_interpreter_files(Assistant& assistant, Json file_ids) {
+  if (file_ids.empty()) {
+    assistant.tool_resources.erase("code_interpreter");
+  } else {
+    assistant.tool_resources["code_interpreter"] = Json{{"file_ids", file_ids}};
+  }
+  assistant.file_ids = std::move(file_ids);
 }
 
 Json deleted_wire(const std::string& id, const std::string& object) {
