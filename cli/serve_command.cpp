@@ -86,6 +86,9 @@ Command add_serve_command(CLI::App& app) {
                     "the journal off")
       ->capture_default_str()
       ->check(CLI::Range(std::size_t{0}, std::size_t{1000000}));
+  serve->add_option("--admin-token", config.admin_token,
+                    "Require 'X-Admin-Token: TOKEN' on /__admin calls (they are open by default; "
+                    "cross-origin browser calls are always refused)");
   serve->add_option("--port-file", options.port_file,
                     "Also write the URL served on to this file once listening (for harnesses "
                     "that start the server with --port 0)");

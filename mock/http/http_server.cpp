@@ -73,6 +73,17 @@ void write_response(const ApiResponse& response, httplib::Response& res) {
   res.set_content(response.body, response.content_type);
 }
 
+// Two Content-Length headers that disagree make the body's end ambiguous (request
+// smuggling through a proxy in front); httplib 0.11 accepts them, so refuse here.
+void refuse_ambiguous_length(const ApiRequest& request) {
+  const auto [first, last] = request.headers.equal_range("Content-Length");
+  for (auto it = first; it != last; ++it) {
+    if (it->second != first->second) {
+      throw ApiError(400, "Conflicting Content-Length headers.", "invalid_request_error");
+    }
+  }
+}
+
 // The answers httplib makes itself (400, 413, 414) have empty bodies; give them the envelope.
 ApiError error_for_library_status(const httplib::Request& req, int status) {
   switch (status) {
@@ -158,6 +169,7 @@ HttpServer::HttpServer(HttpServerConfig config, Dispatch dispatch, RequestObserv
     ApiRequest request = to_api_request(req);
     ApiResponse response;
     try {
+      refuse_ambiguous_length(request);
       response = impl->dispatch(request);
     } catch (const ApiError& error) {
       response = error.to_response();
