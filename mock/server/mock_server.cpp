@@ -12,6 +12,7 @@
 #include "mock/vector_stores/routes.hpp"
 #include "mock/vector_stores/state_dump.hpp"
 #include "mock/http/api_error.hpp"
+#include "mock/admin/admin_access.hpp"
 #include "mock/observe/observe_routes.hpp"
 
 #include <map>
@@ -80,6 +81,7 @@ http::ApiResponse MockServer::handle(http::ApiRequest& request) {
   try {
     const http::Route& route = m_routes.match(request);
     route_name = route.name;
+    if (request.path.starts_with("/__admin/")) admin::check_admin_access(request, m_config.admin_token);
     // Injected faults stand in for the API, never for the admin API that set them.
     std::optional<http::ApiResponse> fault;
     if (request.path.starts_with("/v1/")) fault = m_faults.take(request);

@@ -26,6 +26,7 @@ struct MockServerConfig {
   http::HttpServerConfig http;
   std::optional<std::uint64_t> seed;      // reproducible ids
   std::optional<std::string> api_key;     // accept only this bearer key
+  std::optional<std::string> admin_token; // /__admin needs X-Admin-Token: this
   std::int64_t run_step_ms = 10;          // pace of run transitions
   std::int64_t poll_after_ms = 25;        // openai-poll-after-ms header on run answers
   bool log_requests = false;              // one line per request on stderr
