@@ -10,7 +10,9 @@
 namespace mock::files {
 
 ApiResponse upload_file(const ApiRequest& request, FileServices& services) {
-  const UploadForm form = parse_upload_form(request);
+  const FileShape shape = shape_for(request);
+  const UploadForm form = parse_upload_form(
+      request, shape == FileShape::v1 ? k_v1_upload_purposes : k_upload_purposes);
   StoredFile file;
   file.id = services.ids.next("file-");
   file.created_at = services.clock.now_seconds();
@@ -19,16 +21,26 @@ ApiResponse upload_file(const ApiRequest& request, FileServices& services) {
   file.purpose = form.purpose;
   file.content_type = content_type_for(form.file->filename, form.file->content_type);
   file.content = std::make_shared<const std::string>(form.file->content);
-  return ApiResponse::json(to_wire(services.store.add(std::move(file))));
+  return ApiResponse::json(to_wire(services.store.add(std::move(file)), shape));
 }
 
 ApiResponse list_files(const ApiRequest& request, FileServices& services) {
-  const core::PageQuery query = parse_file_list_query(request);
   const auto purpose = request.query_value("purpose");
   std::function<bool(const StoredFile&)> keep;
   if (purpose && !purpose->empty()) {
     keep = [&purpose](const StoredFile& file) { return file.purpose == *purpose; };
   }
+  if (shape_for(request) == FileShape::v1) {
+    // v1 listed every file, {object, data} only, without cursors.
+    return services.store.with_state([&](FilesState& state) {
+      Json data = Json::array();
+      state.files.for_each([&](const StoredFile& file) {
+        if (!keep || keep(file)) data.push_back(to_wire(file, FileShape::v1));
+      });
+      return ApiResponse::json(Json{{"object", "list"}, {"data", std::move(data)}});
+    });
+  }
+  const core::PageQuery query = parse_file_list_query(request);
   return services.store.with_state([&](FilesState& state) {
     try {
       return ApiResponse::json(list_envelope(state.files.page(query, keep),
@@ -42,7 +54,8 @@ ApiResponse list_files(const ApiRequest& request, FileServices& services) {
 }
 
 ApiResponse retrieve_file(const ApiRequest& request, FileServices& services) {
-  return ApiResponse::json(to_wire(require_file(services.store, request.path_param("file_id"))));
+  return ApiResponse::json(
+      to_wire(require_file(services.store, request.path_param("file_id")), shape_for(request)));
 }
 
 ApiResponse delete_file(const ApiRequest& request, FileServices& services) {

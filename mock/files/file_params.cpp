@@ -72,7 +72,10 @@ std::string lower(std::string text) {
 const std::vector<std::string> k_upload_purposes = {"assistants", "batch",     "fine-tune",
                                                     "vision",     "user_data", "evals"};
 
-UploadForm parse_upload_form(const http::ApiRequest& request) {
+const std::vector<std::string> k_v1_upload_purposes = {"fine-tune", "assistants"};
+
+UploadForm parse_upload_form(const http::ApiRequest& request,
+                             const std::vector<std::string>& purposes) {
   const std::string type = request.header("Content-Type").value_or("");
   if (lower(type).rfind("multipart/form-data", 0) != 0) {
     throw invalid_request(
@@ -96,8 +99,8 @@ UploadForm parse_upload_form(const http::ApiRequest& request) {
   const http::FormPart* purpose = find_part(request, "purpose");
   if (purpose == nullptr) assistants::throw_missing("purpose");
   bool supported = false;
-  for (const std::string& allowed : k_upload_purposes) supported = supported || allowed == purpose->content;
-  if (!supported) assistants::throw_invalid_value("purpose", purpose->content, k_upload_purposes);
+  for (const std::string& allowed : purposes) supported = supported || allowed == purpose->content;
+  if (!supported) assistants::throw_invalid_value("purpose", purpose->content, purposes);
   form.purpose = purpose->content;
   form.expires_after_seconds = parse_expiry(request);
   return form;

@@ -11,8 +11,9 @@
 
 namespace mock::files {
 
-// Purposes POST /files accepts.
+// Purposes POST /files accepts (HEAD), and those v1 accepted (FACTS.md §2.1).
 extern const std::vector<std::string> k_upload_purposes;
+extern const std::vector<std::string> k_v1_upload_purposes;
 
 struct UploadForm {
   const http::FormPart* file = nullptr;  // points into the request; never null once parsed
@@ -24,7 +25,9 @@ struct UploadForm {
 // or `purpose` part ("Missing required parameter: 'file'."), `file` sent as a plain field
 // (invalid_type), an unknown purpose (invalid_value) or part (unknown_parameter), or a bad
 // `expires_after[anchor]` / `expires_after[seconds]` (3600..2592000).
-UploadForm parse_upload_form(const http::ApiRequest& request);
+// `purposes` is k_upload_purposes, or k_v1_upload_purposes for a v1 request.
+UploadForm parse_upload_form(const http::ApiRequest& request,
+                             const std::vector<std::string>& purposes = k_upload_purposes);
 
 // GET /files: limit 1..10000 (default 10000), order asc|desc (default desc), after, before.
 core::PageQuery parse_file_list_query(const http::ApiRequest& request);

@@ -2,13 +2,20 @@
 
 namespace mock::files {
 
-Json to_wire(const StoredFile& file) {
+FileShape shape_for(const http::ApiRequest& request) {
+  const auto beta = request.header("OpenAI-Beta");
+  return beta && beta->find("assistants=v1") != std::string::npos ? FileShape::v1 : FileShape::v2;
+}
+
+Json to_wire(const StoredFile& file, FileShape shape) {
   Json out = Json::object();
   out["id"] = file.id;
   out["object"] = "file";
   out["bytes"] = file.bytes();
   out["created_at"] = file.created_at;
-  out["expires_at"] = file.expires_at ? Json(*file.expires_at) : Json(nullptr);
+  if (shape == FileShape::v2) {
+    out["expires_at"] = file.expires_at ? Json(*file.expires_at) : Json(nullptr);
+  }
   out["filename"] = file.filename;
   out["purpose"] = file.purpose;
   // Deprecated fields the service still sends: an upload is processed at once.

@@ -39,11 +39,19 @@ const std::string& ApiRequest::path_param(std::string_view name) const {
   return it->second;
 }
 
-ApiResponse ApiResponse::json(const Json& value, int status) {
+ApiResponse ApiResponse::json(Json value, int status) {
   ApiResponse response;
   response.status = status;
-  response.body = value.dump();
+  response.pending_json = std::move(value);
   return response;
+}
+
+void ApiResponse::finalize() {
+  if (!pending_json) return;
+  // Client text that is not valid UTF-8 never gets this far (the parser refuses it), but a
+  // replacement character beats an exception if it ever does.
+  body = pending_json->dump(-1, ' ', false, Json::error_handler_t::replace);
+  pending_json.reset();
 }
 
 }  // namespace mock::http

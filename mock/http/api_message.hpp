@@ -70,7 +70,13 @@ struct ApiResponse {
   std::string served_by;
   std::string near_miss;
 
-  static ApiResponse json(const Json& value, int status = 200);
+  // A JSON answer. The value is kept and serialised by finalize(), after the handler has
+  // returned and released any lock it held: serialising is most of a request's cost.
+  static ApiResponse json(Json value, int status = 200);
+  // Writes a pending JSON value into `body`. Idempotent.
+  void finalize();
+
+  std::optional<Json> pending_json;
 };
 
 }  // namespace mock::http

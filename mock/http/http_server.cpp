@@ -49,7 +49,8 @@ private:
   httplib::DataSink& m_sink;
 };
 
-void write_response(const ApiResponse& response, httplib::Response& res) {
+void write_response(ApiResponse& response, httplib::Response& res) {
+  response.finalize();
   res.status = response.status;
   for (const auto& [key, value] : response.headers) {
     res.set_header(key, value);

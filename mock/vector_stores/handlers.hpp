@@ -14,6 +14,8 @@ ApiResponse list_vector_stores(const ApiRequest& request, VectorStoreServices& s
 ApiResponse retrieve_vector_store(const ApiRequest& request, VectorStoreServices& services);
 ApiResponse modify_vector_store(const ApiRequest& request, VectorStoreServices& services);
 ApiResponse delete_vector_store(const ApiRequest& request, VectorStoreServices& services);
+// Not served: 404 for an unknown store, else 400 unsupported_by_mock (not a 5xx, which SDKs retry).
+ApiResponse search_vector_store(const ApiRequest& request, VectorStoreServices& services);
 
 ApiResponse create_vector_store_file(const ApiRequest& request, VectorStoreServices& services);
 ApiResponse list_vector_store_files(const ApiRequest& request, VectorStoreServices& services);

@@ -34,6 +34,7 @@ void register_vector_store_routes(http::RouteTable& t, VectorStoreServices& s) {
   add(t, s, "GET", vs, "vector_stores.retrieve", retrieve_vector_store);
   add(t, s, "POST", vs, "vector_stores.modify", modify_vector_store);
   add(t, s, "DELETE", vs, "vector_stores.delete", delete_vector_store);
+  add(t, s, "POST", vs + "/search", "vector_stores.search", search_vector_store);
 
   add(t, s, "POST", vs + "/files", "vector_stores.files.create", create_vector_store_file);
   add(t, s, "GET", vs + "/files", "vector_stores.files.list", list_vector_store_files);

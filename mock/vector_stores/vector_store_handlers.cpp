@@ -1,3 +1,4 @@
+#include "mock/http/api_error.hpp"
 #include "mock/http/json_body.hpp"
 #include "mock/vector_stores/handler_support.hpp"
 #include "mock/vector_stores/handlers.hpp"
@@ -60,6 +61,18 @@ ApiResponse delete_vector_store(const ApiRequest& request, VectorStoreServices& 
     erase_store(state, id);
     return ApiResponse::json(Json{{"id", id}, {"object", "vector_store.deleted"}, {"deleted", true}});
   });
+}
+
+ApiResponse search_vector_store(const ApiRequest& request, VectorStoreServices& services) {
+  const std::int64_t now_ms = services.clock.now_ms();
+  services.store.with_state([&](VectorStoresState& state) {
+    advance(state, now_ms);
+    require_store(state, request.path_param("vector_store_id"));
+  });
+  throw http::errors::invalid_request(
+      "Vector store search is not supported by this mock: it keeps files but does not index "
+      "them. Script file_search results in a scenario instead.",
+      std::nullopt, "unsupported_by_mock");
 }
 
 }  // namespace mock::vector_stores

@@ -47,13 +47,13 @@ ApiResponse create_assistant(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse list_assistants(const ApiRequest& request, Services& services) {
-  return services.store.with_state([&](AssistantsState& state) {
+  return services.store.read_state([&](const AssistantsState& state) {
     return ApiResponse::json(list_page(state.assistants, request));
   });
 }
 
 ApiResponse retrieve_assistant(const ApiRequest& request, Services& services) {
-  return services.store.with_state([&](AssistantsState& state) {
+  return services.store.read_state([&](const AssistantsState& state) {
     return ApiResponse::json(wire(require_assistant(state, request.path_param("assistant_id")), request));
   });
 }

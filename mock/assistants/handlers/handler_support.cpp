@@ -1,17 +1,25 @@
 #include "mock/assistants/handlers/handler_support.hpp"
 
+#include <utility>
+
 #include "mock/assistants/params/shared_params.hpp"
 #include "mock/http/api_error.hpp"
 #include "mock/http/json_body.hpp"
 
 namespace mock::assistants {
 
-Assistant& require_assistant(AssistantsState& state, const std::string& id,
-                             const std::string& param) {
+const Assistant& require_assistant(const AssistantsState& state, const std::string& id,
+                                   const std::string& param) {
   check_id_prefix(param, id, "asst_");
-  Assistant* assistant = state.assistants.find(id);
+  const Assistant* assistant = state.assistants.find(id);
   if (assistant == nullptr) throw http::errors::not_found("assistant", id);
   return *assistant;
+}
+
+Assistant& require_assistant(AssistantsState& state, const std::string& id,
+                             const std::string& param) {
+  // The state is ours to change; only the lookup is shared.
+  return const_cast<Assistant&>(require_assistant(std::as_const(state), id, param));
 }
 
 Thread& require_thread(AssistantsState& state, Services& services, const std::string& id) {

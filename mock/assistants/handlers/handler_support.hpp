@@ -15,6 +15,8 @@ namespace mock::assistants {
 // Path id -> object, or ApiError 400 (wrong prefix) / 404 ("No thread found with id '...'.").
 Assistant& require_assistant(AssistantsState& state, const std::string& id,
                              const std::string& param = "assistant_id");
+const Assistant& require_assistant(const AssistantsState& state, const std::string& id,
+                                   const std::string& param = "assistant_id");
 // Also applies every run transition that fell due, so what the caller reads is current.
 Thread& require_thread(AssistantsState& state, Services& services, const std::string& id);
 Message& require_message(Thread& thread, const std::string& id);
