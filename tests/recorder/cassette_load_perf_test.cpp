@@ -1,0 +1,105 @@
+// A cassette of 10,000 exchanges loads quickly (printed, and bounded generously so the
+// test also holds under ASan+UBSan on a busy 2-core machine).
+#include <chrono>
+#include <cstdio>
+
+#include <gtest/gtest.h>
+
+#include "cassettes/cassette_file.hpp"
+#include "cassettes/cassette_writer.hpp"
+#include "tests/recorder/support/harness.hpp"
+
+namespace cassettes {
+namespace {
+using recorder_tests::TempDir;
+
+// About what the seed flow's poll of a run looks like: ~1.5 KB per exchange.
+Interaction run_poll(int n) {
+  const std::string id = "run_" + std::to_string(100000 + n);
+  Interaction interaction;
+  interaction.request = {"GET",
+                         "/v1/threads/thread_abc/runs/" + id,
+                         {},
+                         {{"accept", "application/json"},
+                          {"authorization", "[REDACTED]"},
+                          {"openai-beta", "assistants=v2"},
+                          {"user-agent", "OpenAI/JS 6.49.0"},
+                          {"x-stainless-lang", "js"},
+                          {"x-stainless-retry-count", "0"}},
+                         NoBody{}};
+  interaction.response.status = 200;
+  interaction.response.headers = {{"content-type", "application/json"}, {"openai-poll-after-ms", "5"},
+                                  {"x-request-id", "req_" + std::to_string(n)}};
+  interaction.response.body = JsonBody{Json{{"id", id},
+                                            {"object", "thread.run"},
+                                            {"created_at", 1704067200 + n},
+                                            {"assistant_id", "asst_abc"},
+                                            {"thread_id", "thread_abc"},
+                                            {"status", n % 3 == 0 ? "completed" : "in_progress"},
+                                            {"started_at", 1704067201},
+                                            {"expires_at", nullptr},
+                                            {"last_error", nullptr},
+                                            {"model", "gpt-4"},
+                                            {"instructions", "You are a personal math tutor. Write and run code."},
+                                            {"tools", Json::array({Json{{"type", "code_interpreter"}}})},
+                                            {"metadata", Json::object()},
+                                            {"usage", Json{{"prompt_tokens", 120}, {"completion_tokens", 80}, {"total_tokens", 200}}},
+                                            {"temperature", 1.0},
+                                            {"top_p", 1.0},
+                                            {"truncation_strategy", Json{{"type", "auto"}, {"last_messages", nullptr}}},
+                                            {"response_format", "auto"},
+                                            {"tool_choice", "auto"},
+                                            {"parallel_tool_calls", true}}};
+  interaction.duration_ms = 3;
+  return interaction;
+}
+
+double ms_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+TEST(CassettePerformance, LoadsTenThousandExchangesQuickly) {
+  TempDir dir;
+  Cassette cassette;
+  cassette.meta = {"assistants-mock test", "2024-01-01T00:00:00Z", "http://upstream", "assistants=v2", {}};
+  for (int i = 0; i < 10000; ++i) cassette.interactions.push_back(run_poll(i));
+
+  auto started = std::chrono::steady_clock::now();
+  ASSERT_TRUE(save_cassette(dir / "big.json", cassette).has_value());
+  const double save_ms = ms_since(started);
+  const auto bytes = std::filesystem::file_size(dir / "big.json");
+
+  started = std::chrono::steady_clock::now();
+  auto loaded = load_cassette(dir / "big.json");
+  const double load_ms = ms_since(started);
+  ASSERT_TRUE(loaded.has_value()) << loaded.error().message;
+  ASSERT_EQ(loaded->cassette.interactions.size(), 10000U);
+
+  std::printf("[ perf ] 10,000 exchanges, %.1f MB: save %.0f ms, load %.0f ms\n",
+              static_cast<double>(bytes) / 1e6, save_ms, load_ms);
+  EXPECT_LT(load_ms, 2000.0) << "loading 10,000 exchanges took " << load_ms << " ms";
+}
+
+TEST(CassettePerformance, AppendingStaysCheapAsTheCassetteGrows) {
+  // Each append is one synced journal line; the file is rewritten only when the journal
+  // is as long as the cassette, so appends at 10,000 cost what they cost at 10.
+  TempDir dir;
+  Cassette start;
+  start.meta = {"assistants-mock test", "2024-01-01T00:00:00Z", "http://upstream", std::nullopt, {}};
+  for (int i = 0; i < 10000; ++i) start.interactions.push_back(run_poll(i));
+  CassetteWriter writer(dir / "big.json", std::move(start));
+  ASSERT_TRUE(writer.append(run_poll(10000)).has_value());  // the first append writes the file once
+  constexpr int k_appends = 200;
+  const auto started = std::chrono::steady_clock::now();
+  for (int i = 1; i <= k_appends; ++i) ASSERT_TRUE(writer.append(run_poll(10000 + i)).has_value());
+  const double per_append = ms_since(started) / k_appends;
+  std::printf("[ perf ] journal append (fdatasync) with 10,000 exchanges recorded: %.2f ms each\n", per_append);
+  EXPECT_LT(per_append, 100.0);
+  ASSERT_TRUE(writer.finish().has_value());
+  auto loaded = load_cassette(dir / "big.json");
+  ASSERT_TRUE(loaded.has_value());
+  EXPECT_EQ(loaded->cassette.interactions.size(), 10000U + k_appends + 1);
+}
+
+}  // namespace
+}  // namespace cassettes

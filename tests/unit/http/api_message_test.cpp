@@ -1,0 +1,80 @@
+#include "mock/http/api_message.hpp"
+
+#include <stdexcept>
+
+#include <gtest/gtest.h>
+
+namespace {
+using mock::Json;
+using mock::http::ApiRequest;
+using mock::http::ApiResponse;
+using mock::http::CaseInsensitiveLess;
+
+TEST(CaseInsensitiveLess, IgnoresCase) {
+  const CaseInsensitiveLess less;
+  EXPECT_FALSE(less("Content-Type", "content-type"));
+  EXPECT_FALSE(less("content-type", "CONTENT-TYPE"));
+  EXPECT_TRUE(less("a", "B"));
+  EXPECT_TRUE(less("A", "b"));
+  EXPECT_FALSE(less("b", "A"));
+  EXPECT_TRUE(less("abc", "abcd"));
+}
+
+TEST(ApiRequest, HeaderLookupIsCaseInsensitive) {
+  ApiRequest request;
+  request.headers.emplace("Authorization", "Bearer x");
+  EXPECT_EQ(request.header("authorization"), "Bearer x");
+  EXPECT_EQ(request.header("AUTHORIZATION"), "Bearer x");
+  EXPECT_FALSE(request.header("OpenAI-Beta").has_value());
+}
+
+TEST(ApiRequest, QueryValueIsTheFirstOfRepeats) {
+  ApiRequest request;
+  request.query = {{"limit", "5"}, {"order", "asc"}, {"limit", "7"}};
+  EXPECT_EQ(request.query_value("limit"), "5");
+  EXPECT_EQ(request.query_value("order"), "asc");
+  EXPECT_FALSE(request.query_value("after").has_value());
+  EXPECT_FALSE(request.query_value("LIMIT").has_value());  // query names are case-sensitive
+}
+
+TEST(ApiRequest, PathParamReturnsCapturedSegment) {
+  ApiRequest request;
+  request.path_params.emplace("thread_id", "thread_abc");
+  EXPECT_EQ(request.path_param("thread_id"), "thread_abc");
+}
+
+TEST(ApiRequest, MissingPathParamIsAProgrammingError) {
+  const ApiRequest request;
+  EXPECT_THROW(request.path_param("run_id"), std::logic_error);
+}
+
+TEST(ApiResponse, JsonIsSerialisedByFinalizeWithStatusAndContentType) {
+  const Json body = Json{{"b", 1}, {"a", "x"}};
+  ApiResponse ok = ApiResponse::json(body);
+  EXPECT_EQ(ok.status, 200);
+  EXPECT_EQ(ok.content_type, "application/json");
+  EXPECT_TRUE(ok.body.empty());  // kept as JSON until finalize()
+  ASSERT_TRUE(ok.pending_json.has_value());
+  ok.finalize();
+  EXPECT_EQ(ok.body, R"({"b":1,"a":"x"})");  // insertion order kept
+  EXPECT_FALSE(ok.pending_json.has_value());
+  ok.finalize();  // idempotent
+  EXPECT_EQ(ok.body, R"({"b":1,"a":"x"})");
+  EXPECT_TRUE(ok.headers.empty());
+  EXPECT_EQ(ApiResponse::json(body, 201).status, 201);
+}
+
+TEST(ApiResponse, FinalizeWithoutJsonKeepsTheBody) {
+  ApiResponse plain;
+  plain.body = "text";
+  plain.finalize();
+  EXPECT_EQ(plain.body, "text");
+}
+
+TEST(ApiResponse, FinalizeReplacesInvalidUtf8InsteadOfThrowing) {
+  ApiResponse response = ApiResponse::json(Json{{"v", std::string("a\xFF" "b")}});
+  EXPECT_NO_THROW(response.finalize());
+  EXPECT_EQ(Json::parse(response.body)["v"], "a\xEF\xBF\xBD" "b");
+}
+
+}  // namespace
