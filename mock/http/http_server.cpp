@@ -160,6 +160,12 @@ HttpServer::HttpServer(HttpServerConfig config, Dispatch dispatch, RequestObserv
   server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   // Without TCP_NODELAY, Nagle plus delayed ACKs cap the server at a few hundred req/s.
   server.set_tcp_nodelay(true);
+  // Debian's httplib sets SO_REUSEPORT, which lets a second server bind a port in use and
+  // silently share its connections. Only SO_REUSEADDR, so a taken port fails loudly.
+  server.set_socket_options([](int socket_fd) {
+    int yes = 1;
+    setsockopt(socket_fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   server.set_keep_alive_max_count(m_impl->config.keep_alive_max_requests);
   server.set_payload_max_length(m_impl->config.max_body_bytes);
   server.set_read_timeout(m_impl->config.read_timeout_seconds, 0);

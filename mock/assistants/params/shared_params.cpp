@@ -258,6 +258,10 @@ Json parse_tool_resources(const Json& value, const std::string& path,
         search_reader.allow_only({"vector_store_ids"});
       }
       Json ids = Json::array();
+      if (search_reader.has("vector_store_ids") && !search_reader.get("vector_store_ids").is_array()) {
+        throw_invalid_type(search_reader.path_of("vector_store_ids"), "an array of strings",
+                           search_reader.get("vector_store_ids"));
+      }
       if (auto given = search_reader.array("vector_store_ids", 1, false)) {
         for (std::size_t i = 0; i < given->size(); ++i) {
           const std::string id_path = item_path(search_reader.path_of("vector_store_ids"), i);
