@@ -1,10 +1,10 @@
-// Built with -O2 in every build type (cassettes/CMakeLists.txt): nlohmann's parser without
-// optimisation needs about 5 s for a 10,000-exchange cassette (17 MB), ten times what it
-// needs optimised, and the Debug + ASan test build would make that 15 s.
+// The cassettes library is built with -O2 in every build type (cassettes/CMakeLists.txt):
+// without optimisation nlohmann's parser needs about 5 s of CPU for a 10,000-exchange
+// cassette (17 MB), ten times as much as with it.
 //
-// Optimising this file alone only helps if the parser that runs is the one compiled here.
-// Template code is normally shared between object files and the linker keeps any one copy,
-// maybe an unoptimised one from elsewhere. So the parser is instantiated with an iterator
+// Optimising this library only helps if the parser that runs is the one compiled here.
+// Template code is shared between object files and the linker keeps any one copy, perhaps an
+// unoptimised one from a file of the mock. So the parser is instantiated with an iterator
 // type from this file's anonymous namespace: those instantiations have internal linkage,
 // and this file's optimised copy is the one that runs.
 #include "cassettes/bounded_json.hpp"

@@ -10,7 +10,14 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("assistants-mock 0.1.0"));
   std::vector<cli::Command> commands = cli::all_commands(app);
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    // --help and --version exit 0; any other parse error is a usage error: exit 2, as `check`
+    // documents, rather than CLI11's own codes (105, 109, ...).
+    const int printed = app.exit(error);
+    return printed == 0 ? 0 : 2;
+  }
   for (cli::Command& command : commands) {
     if (command.app->parsed()) return command.run();
   }

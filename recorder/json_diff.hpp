@@ -1,6 +1,7 @@
 #pragma once
-// The first place two JSON values differ, in words, for miss reports:
-//   "at /metadata/user: live \"ann\", recorded \"bob\""
+// Where two JSON values differ, in words, for miss reports: the first few places, in the
+// recorded document's order, e.g.
+//   at /name: live "Physics Tutor", recorded "Math Tutor"; at /tools: live has 0 items, recorded 1
 // Objects compare by key (order does not matter), arrays by position, numbers by value.
 #include <optional>
 #include <string>
@@ -9,8 +10,9 @@
 
 namespace recorder {
 
-// nullopt when equal.
-std::optional<std::string> json_difference(const cassettes::Json& live, const cassettes::Json& recorded);
+// nullopt when equal; otherwise up to `limit` differences joined by "; " (and "..." if more).
+std::optional<std::string> json_difference(const cassettes::Json& live, const cassettes::Json& recorded,
+                                           std::size_t limit = 3);
 
 // A value shortened for a message: compact JSON, at most `limit` characters.
 std::string short_json(const cassettes::Json& value, std::size_t limit = 80);

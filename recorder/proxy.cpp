@@ -32,8 +32,10 @@ mock::http::ApiResponse Proxy::handle(const mock::http::ApiRequest& request) con
   const auto found = m_parts.replayer->find(live);
   switch (decide(m_parts.mode, m_parts.cassette_existed, found.has_value())) {
     case Action::replay: {
+      // find() only asked; take() picks again and marks the answer played, so two identical
+      // requests at once get two successive recordings.
       auto taken = m_parts.replayer->take(live);
-      if (!taken) break;  // a concurrent request took the last one: refuse below
+      if (!taken) break;  // cannot happen: a recording that matched keeps matching
       mock::http::ApiResponse response = m_parts.replayer->respond(*taken);
       log(response.status, "replayed #" + std::to_string(*taken));
       return response;

@@ -1,5 +1,9 @@
-// A cassette of 10,000 exchanges loads quickly (printed, and bounded generously so the
-// test also holds under ASan+UBSan on a busy 2-core machine).
+// A cassette of 10,000 exchanges loads quickly. The bound is on the CPU time the loading
+// thread used, printed beside the wall time: on a shared 2-core machine with other builds
+// running, wall time measures the neighbours; CPU time measures the loader. The bound is
+// generous enough for the Debug + ASan + UBSan build.
+#include <time.h>
+
 #include <chrono>
 #include <cstdio>
 
@@ -58,6 +62,12 @@ double ms_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
+double thread_cpu_ms() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
+}
+
 TEST(CassettePerformance, LoadsTenThousandExchangesQuickly) {
   TempDir dir;
   Cassette cassette;
@@ -70,14 +80,16 @@ TEST(CassettePerformance, LoadsTenThousandExchangesQuickly) {
   const auto bytes = std::filesystem::file_size(dir / "big.json");
 
   started = std::chrono::steady_clock::now();
+  const double cpu_before = thread_cpu_ms();
   auto loaded = load_cassette(dir / "big.json");
+  const double load_cpu_ms = thread_cpu_ms() - cpu_before;
   const double load_ms = ms_since(started);
   ASSERT_TRUE(loaded.has_value()) << loaded.error().message;
   ASSERT_EQ(loaded->cassette.interactions.size(), 10000U);
 
-  std::printf("[ perf ] 10,000 exchanges, %.1f MB: save %.0f ms, load %.0f ms\n",
-              static_cast<double>(bytes) / 1e6, save_ms, load_ms);
-  EXPECT_LT(load_ms, 2000.0) << "loading 10,000 exchanges took " << load_ms << " ms";
+  std::printf("[ perf ] 10,000 exchanges, %.1f MB: save %.0f ms; load %.0f ms CPU, %.0f ms wall\n",
+              static_cast<double>(bytes) / 1e6, save_ms, load_cpu_ms, load_ms);
+  EXPECT_LT(load_cpu_ms, 2000.0) << "loading 10,000 exchanges took " << load_cpu_ms << " ms of CPU";
 }
 
 TEST(CassettePerformance, AppendingStaysCheapAsTheCassetteGrows) {

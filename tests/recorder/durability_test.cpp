@@ -4,12 +4,9 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <thread>
-
-#include <fstream>
-#include <iterator>
 #include <mutex>
 #include <set>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -32,9 +29,10 @@ struct Round {
   std::vector<std::string> missing;  // answered names not found in the cassette
 };
 
-// `clients` threads create assistants through the recorder until it is killed.
+// `clients` threads create assistants through the recorder until it is killed, `jitter`
+// after the clients have had `before_kill` answers: every kill lands in a different place.
 Round kill_mid_session(const std::string& upstream, const std::filesystem::path& cassette, int clients,
-                       std::chrono::milliseconds kill_after, const std::filesystem::path& stderr_file) {
+                       std::size_t before_kill, std::chrono::milliseconds jitter, const std::filesystem::path& stderr_file) {
   Round round;
   ChildProcess recorder(record_args(upstream, cassette), stderr_file);
   const std::string url = recorder.wait_for_url();
@@ -42,6 +40,7 @@ Round kill_mid_session(const std::string& upstream, const std::filesystem::path&
   if (url.empty()) return round;
   const int port = port_of(url);
   std::atomic<bool> stop{false};
+  std::atomic<std::size_t> answers{0};
   std::mutex mutex;
   std::vector<std::string> answered;
   std::vector<std::thread> threads;
@@ -53,10 +52,16 @@ Round kill_mid_session(const std::string& upstream, const std::filesystem::path&
         if (reply.status != 200) break;  // the recorder is gone
         const std::lock_guard lock(mutex);
         answered.push_back(name);
+        ++answers;
       }
     });
   }
-  std::this_thread::sleep_for(kill_after);
+  // Progress, not a fixed time, decides when: a loaded machine may take seconds to start.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (answers < before_kill && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  std::this_thread::sleep_for(jitter);
   recorder.signal(SIGKILL);
   EXPECT_EQ(recorder.wait_for_exit(), 128 + SIGKILL);
   stop = true;
@@ -80,15 +85,23 @@ Round kill_mid_session(const std::string& upstream, const std::filesystem::path&
 TEST(Durability, SigkillMidSessionLosesNoAnsweredExchange) {
   TempDir dir;
   MockUpstream mock;
-  // Different moments, one client and several: each kill lands somewhere else in an exchange.
-  const std::vector<std::pair<int, int>> rounds = {{1, 150}, {1, 230}, {1, 310}, {4, 200}, {4, 290}, {4, 370}};
+  // One client and several, killed after different amounts of work and at different
+  // moments within an exchange (the jitter is not a multiple of an exchange's duration).
+  struct Plan {
+    int clients;
+    std::size_t answers_first;
+    int jitter_ms;
+  };
+  const std::vector<Plan> rounds = {{1, 1, 0}, {1, 3, 3}, {1, 5, 7}, {1, 8, 11}, {4, 4, 0}, {4, 12, 5}, {4, 20, 9}};
   for (std::size_t r = 0; r < rounds.size(); ++r) {
-    const auto [clients, after_ms] = rounds[r];
+    const Plan plan = rounds[r];
+    const int clients = plan.clients;
     const auto cassette = dir / ("round" + std::to_string(r) + ".json");
-    const Round round = kill_mid_session(mock.base_url(), cassette, clients, std::chrono::milliseconds(after_ms),
+    const Round round = kill_mid_session(mock.base_url(), cassette, clients, plan.answers_first,
+                                         std::chrono::milliseconds(plan.jitter_ms),
                                          dir / ("round" + std::to_string(r) + ".stderr"));
-    std::printf("[ kill ] round %zu: %d client(s), SIGKILL after %d ms: %zu answered, %zu on disk\n", r, clients,
-                after_ms, round.answered, round.on_disk);
+    std::printf("[ kill ] round %zu: %d client(s), SIGKILL %d ms after %zu answers: %zu answered, %zu on disk\n", r,
+                clients, plan.jitter_ms, plan.answers_first, round.answered, round.on_disk);
     EXPECT_GT(round.answered, 0U) << "the session was under way when it was killed";
     EXPECT_TRUE(round.missing.empty()) << round.missing.size() << " answered exchange(s) lost, e.g. " << round.missing.front();
     EXPECT_GE(round.on_disk, round.answered);
@@ -119,9 +132,7 @@ TEST(Durability, ACleanStopLeavesOneTidyCassetteAndNoSecretInTheLog) {
   EXPECT_NE(log.find("POST /v1/assistants -> 200 recorded"), std::string::npos) << log;
   EXPECT_NE(log.find("4 exchange(s) recorded"), std::string::npos) << log;
   EXPECT_EQ(log.find("SECRET"), std::string::npos) << log;
-  std::ifstream in(dir / "c.json");
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  EXPECT_EQ(text.find("SECRET"), std::string::npos) << "neither in headers nor in the query";
+  EXPECT_EQ(read_text(dir / "c.json").find("SECRET"), std::string::npos) << "neither in headers nor in the query";
 }
 
 TEST(Cli, BadFlagsExitWithStatusTwoAndSayWhatIsWrong) {

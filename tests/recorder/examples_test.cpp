@@ -2,14 +2,12 @@
 // from the mock. The test records them again and compares (timing and dates aside);
 // UPDATE_GOLDEN=1 writes the new recordings into cassettes/examples/ for review.
 #include <cstdlib>
-#include <fstream>
 #include <functional>
-#include <iterator>
 
 #include <gtest/gtest.h>
 
-#include "cassettes/cassette_file.hpp"
 #include "cassettes/body_codec.hpp"
+#include "cassettes/cassette_file.hpp"
 #include "cassettes/cassette_json.hpp"
 #include "tests/recorder/support/harness.hpp"
 
@@ -39,23 +37,34 @@ Json poll_run(int port, MockUpstream& mock, const std::string& thread_id, const 
   return run;
 }
 
-void seed_article_flow(int port, MockUpstream& mock) {
-  const Json assistant = send(port, "POST", "/v1/assistants",
+// The seed article's session; `beta` is the OpenAI-Beta header it runs under.
+void seed_article_flow(int port, MockUpstream& mock, const std::string& beta) {
+  const httplib::Headers version = {{"OpenAI-Beta", beta}};
+  const auto call = [&](const std::string& method, const std::string& path, const std::optional<Json>& body = {}) {
+    const Reply reply = send(port, method, path, body, version);
+    EXPECT_EQ(reply.status, 200) << method << " " << path << ": " << reply.body;
+    return reply.json;
+  };
+  const Json assistant = call("POST", "/v1/assistants",
                               Json{{"name", "Math Tutor"},
                                    {"instructions", "You are a personal math tutor. Write and run code to answer math questions."},
                                    {"tools", Json::array({Json{{"type", "code_interpreter"}}})},
-                                   {"model", "gpt-4"}})
-                             .json;
-  const std::string thread = send(port, "POST", "/v1/threads", Json::object()).json.value("id", "");
-  send(port, "POST", "/v1/threads/" + thread + "/messages",
+                                   {"model", "gpt-4"}});
+  const std::string thread = call("POST", "/v1/threads", Json::object()).value("id", "");
+  call("POST", "/v1/threads/" + thread + "/messages",
        Json{{"role", "user"}, {"content", "I need to solve the equation `3x + 11 = 14`. Can you help me?"}});
-  const Json run = send(port, "POST", "/v1/threads/" + thread + "/runs",
+  const Json run = call("POST", "/v1/threads/" + thread + "/runs",
                         Json{{"assistant_id", assistant.value("id", "")},
-                             {"instructions", "Please address the user as Jane Doe. The user has a premium account."}})
-                       .json;
-  EXPECT_EQ(poll_run(port, mock, thread, run.value("id", "")).value("status", ""), "completed");
-  send(port, "GET", "/v1/threads/" + thread + "/messages?order=asc");
-  send(port, "GET", "/v1/threads/" + thread + "/runs/" + run.value("id", "") + "/steps?order=asc");
+                             {"instructions", "Please address the user as Jane Doe. The user has a premium account."}});
+  Json polled;
+  for (int i = 0; i < 100; ++i) {
+    mock.server().services().clock.advance_ms(5);
+    polled = call("GET", "/v1/threads/" + thread + "/runs/" + run.value("id", ""));
+    if (polled.value("status", "") != "queued" && polled.value("status", "") != "in_progress") break;
+  }
+  EXPECT_EQ(polled.value("status", ""), "completed");
+  call("GET", "/v1/threads/" + thread + "/messages");
+  call("GET", "/v1/threads/" + thread + "/runs/" + run.value("id", "") + "/steps");
 }
 
 void function_calling_flow(int port, MockUpstream& mock) {
@@ -105,7 +114,10 @@ void streaming_flow(int port, MockUpstream&) {
 
 const std::vector<Example>& examples() {
   static const std::vector<Example> all = {
-      {"seed_article_v2.json", "seed_article.json", true, false, seed_article_flow},
+      {"seed_article_v1.json", "seed_article.json", true, false,
+       [](int port, MockUpstream& mock) { seed_article_flow(port, mock, "assistants=v1"); }},
+      {"seed_article_v2.json", "seed_article.json", true, false,
+       [](int port, MockUpstream& mock) { seed_article_flow(port, mock, "assistants=v2"); }},
       {"function_calling_v2.json", "function_calling.json", true, false, function_calling_flow},
       {"streaming_run_v2.json", "seed_article.json", false, true, streaming_flow},
   };
@@ -184,8 +196,7 @@ TEST(Examples, EveryExampleLoadsRedactedAndReplays) {
     auto loaded = cassettes::load_cassette(entry.path());
     ASSERT_TRUE(loaded.has_value()) << loaded.error().message;
     EXPECT_FALSE(loaded->cassette.interactions.empty());
-    std::ifstream in(entry.path());
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string text = read_text(entry.path());
     EXPECT_EQ(text.find(k_secret_key), std::string::npos);
     EXPECT_EQ(text.find("Bearer "), std::string::npos) << "no bearer token, not even a fake one";
     for (const auto& interaction : loaded->cassette.interactions) {
@@ -205,7 +216,7 @@ TEST(Examples, EveryExampleLoadsRedactedAndReplays) {
       EXPECT_EQ(response.status, interaction.response.status) << interaction.request.path << " " << response.body;
     }
   }
-  EXPECT_GE(count, 3U) << "seed article, function calling and streaming examples";
+  EXPECT_GE(count, 4U) << "seed article (v1, v2), function calling and streaming examples";
 }
 
 }  // namespace

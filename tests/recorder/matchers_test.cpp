@@ -70,6 +70,14 @@ TEST(Matchers, JsonBodyExplainsMissingExtraAndNestedDifferences) {
             "at /f: only in live (0)");
 }
 
+TEST(Matchers, JsonBodyNamesTheFirstFewDifferencesInTheRecordedOrder) {
+  const auto recorded = request("POST", "/", {}, JsonBody{Json::parse(R"({"name":"a","instructions":"b","model":"m","n":1,"k":2})")});
+  const auto live = request("POST", "/", {}, JsonBody{Json::parse(R"({"model":"m","name":"z","extra":true})")});
+  EXPECT_EQ(match_json_body(live, recorded).value_or(""),
+            "at /name: live \"z\", recorded \"a\"; at /instructions: only in recorded (\"b\"); at /n: only in "
+            "recorded (1); ...");
+}
+
 TEST(Matchers, JsonBodyFallsBackToBytesForOtherBodies) {
   EXPECT_FALSE(match_json_body(request("POST", "/", {}, TextBody{"hello"}), request("POST", "/", {}, TextBody{"hello"})));
   EXPECT_EQ(match_json_body(request("POST", "/", {}, TextBody{"hello"}), request("POST", "/", {}, TextBody{"help"}))

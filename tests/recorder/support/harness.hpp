@@ -5,7 +5,9 @@
 #include <stdlib.h>
 
 #include <filesystem>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -45,6 +47,13 @@ private:
   std::filesystem::path m_path;
 };
 
+inline std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 struct Reply {
   int status = 0;  // 0: no answer
   std::string body;
@@ -67,7 +76,10 @@ inline Reply send(int port, const std::string& method, const std::string& path, 
   request.method = method;
   request.path = path;
   request.headers = {{"Authorization", std::string("Bearer ") + k_secret_key}, {"OpenAI-Beta", "assistants=v2"}};
-  for (const auto& header : extra) request.headers.insert(header);
+  for (const auto& header : extra) {
+    request.headers.erase(header.first);  // an extra header replaces a default one
+    request.headers.insert(header);
+  }
   if (body) {
     request.headers.emplace("Content-Type", "application/json");
     request.body = body->dump();
