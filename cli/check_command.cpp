@@ -1,15 +1,104 @@
+// `assistants-mock check CASSETTE|DIR... [--spec FILE] [--format table|json] [--api-version V]`:
+// every recorded response checked against the schema of its endpoint, status and API version;
+// prints a drift report. Exit 0 clean, 1 drift, 2 usage error (bad flag, missing input,
+// unreadable spec or cassette).
+#include <algorithm>
 #include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "cli/commands.hpp"
+#include "contracts/check_report.hpp"
+#include "contracts/check_runner.hpp"
+#include "contracts/contract_source.hpp"
+#include "contracts/openapi/spec_contracts.hpp"
 
 namespace cli {
+namespace {
+
+struct CheckFlags {
+  std::vector<std::string> inputs;
+  std::string spec;
+  std::string format = "table";
+  std::string api_version;
+};
+
+constexpr std::size_t k_progress_from_files = 20;  // smaller runs finish before anyone waits
+
+int usage_error(const std::string& message) {
+  std::cerr << "assistants-mock check: " << message << "\n"
+            << "Run 'assistants-mock check --help' for usage.\n";
+  return 2;
+}
+
+// Progress on stderr about every tenth of the way, so stdout stays the report alone.
+void report_progress(const contracts::CheckProgress& progress) {
+  if (progress.files_total < k_progress_from_files) return;
+  const std::size_t step = std::max<std::size_t>(1, progress.files_total / 10);
+  if (progress.files_done % step == 0 || progress.files_done == progress.files_total) {
+    std::cerr << "check: " << progress.files_done << "/" << progress.files_total << " files\n";
+  }
+}
+
+int run_check_command(const CheckFlags& flags, const std::vector<std::string>& extras) {
+  if (!extras.empty()) return usage_error("unknown argument '" + extras.front() + "'");
+  if (flags.inputs.empty()) return usage_error("give at least one cassette file or directory");
+  if (flags.format != "table" && flags.format != "json") {
+    return usage_error("--format must be table or json, not '" + flags.format + "'");
+  }
+  contracts::CheckOptions options;
+  if (!flags.api_version.empty()) {
+    options.version = contracts::parse_api_version(flags.api_version);
+    if (!options.version) {
+      return usage_error("--api-version must be v1, v1-final, v1-2023-12 or v2, not '" + flags.api_version + "'");
+    }
+  }
+  for (const std::string& input : flags.inputs) options.inputs.emplace_back(input);
+  options.on_progress = report_progress;
+
+  std::unique_ptr<contracts::ContractSource> source;
+  if (flags.spec.empty()) {
+    source = std::make_unique<contracts::BuiltinContracts>();
+  } else {
+    auto spec = contracts::openapi::SpecContracts::load(flags.spec);
+    if (!spec) return usage_error(spec.error());
+    source = std::make_unique<contracts::openapi::SpecContracts>(std::move(*spec));
+  }
+
+  auto report = contracts::run_check(options, *source);
+  if (!report) return usage_error(report.error());
+  if (flags.format == "json") {
+    std::cout << contracts::render_json(*report).dump(2) << "\n";
+  } else {
+    std::cout << contracts::render_table(*report);
+  }
+  for (const contracts::UnreadableFile& file : report->unreadable) {
+    std::cerr << "assistants-mock check: cannot read " << file.message << "\n";
+  }
+  return contracts::exit_status(*report);
+}
+
+}  // namespace
 
 Command add_check_command(CLI::App& app) {
-  CLI::App* command = app.add_subcommand("check", "(not built yet)");
-  return {command, [] {
-            std::cerr << "assistants-mock check: not built yet\n";
-            return 1;
-          }};
+  auto flags = std::make_shared<CheckFlags>();
+  CLI::App* check = app.add_subcommand(
+      "check", "Check recorded responses against the API's JSON Schemas and report drift.");
+  check->footer(
+      "Exit status: 0 no drift, 1 drift found, 2 usage error or unreadable file.\n"
+      "Directories are searched recursively for *.json cassettes. The API version of each\n"
+      "response comes from its OpenAI-Beta header (or the cassette's) unless --api-version is given.");
+  check->add_option("inputs", flags->inputs, "Cassette files or directories");
+  check->add_option("--spec", flags->spec,
+                    "Check against this OpenAPI 3.0/3.1 document (YAML or JSON) instead of the built-in schemas");
+  check->add_option("--format", flags->format, "table (default) or json")->capture_default_str();
+  check->add_option("--api-version", flags->api_version,
+                    "Check every response as v1 (= v1-final), v1-2023-12, v1-final or v2");
+  // Unknown flags reach run() so they exit with 2 like every other usage error.
+  check->allow_extras();
+  return {check, [flags, check] { return run_check_command(*flags, check->remaining()); }};
 }
 
 }  // namespace cli

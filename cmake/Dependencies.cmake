@@ -8,3 +8,28 @@ pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 if(AM_BUILD_TESTS)
   find_package(GTest REQUIRED)
 endif()
+
+# contracts: yaml-cpp reads OpenAPI documents written in YAML.
+find_package(yaml-cpp QUIET)
+if(NOT yaml-cpp_FOUND)
+  message(FATAL_ERROR "yaml-cpp not found (Debian package libyaml-cpp-dev): run scripts/install-deps")
+endif()
+
+# contracts: valijson validates JSON Schema (header-only). scripts/install-deps unpacks its
+# headers alone into build/third_party/valijson, because Debian's package drags in ~70 others;
+# a system-wide libvalijson-dev works too. Imported targets' include directories are SYSTEM
+# includes, so valijson's own warnings do not fail a -Werror build.
+find_package(valijson CONFIG QUIET)
+if(NOT TARGET valijson)
+  find_path(VALIJSON_INCLUDE_DIR valijson/validator.hpp
+            HINTS ${PROJECT_SOURCE_DIR}/build/third_party/valijson/usr/include
+                  /opt/valijson/usr/include /opt/valijson/include)
+  if(NOT VALIJSON_INCLUDE_DIR)
+    message(FATAL_ERROR "valijson headers not found (looked in build/third_party/valijson and "
+                        "/opt/valijson): run scripts/install-deps, or pass -DVALIJSON_INCLUDE_DIR=DIR")
+  endif()
+  add_library(valijson INTERFACE IMPORTED)
+  set_target_properties(valijson PROPERTIES
+    INTERFACE_INCLUDE_DIRECTORIES ${VALIJSON_INCLUDE_DIR}
+    INTERFACE_COMPILE_DEFINITIONS VALIJSON_USE_EXCEPTIONS=1)
+endif()

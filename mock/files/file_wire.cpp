@@ -13,14 +13,13 @@ Json to_wire(const StoredFile& file, FileShape shape) {
   out["object"] = "file";
   out["bytes"] = file.bytes();
   out["created_at"] = file.created_at;
-  if (shape == FileShape::v2) {
-    out["expires_at"] = file.expires_at ? Json(*file.expires_at) : Json(nullptr);
-  }
+  // The spec declares expires_at (v2) and status_details optional and not nullable: they
+  // are left out when there is nothing to say, never sent as null.
+  if (shape == FileShape::v2 && file.expires_at) out["expires_at"] = *file.expires_at;
   out["filename"] = file.filename;
   out["purpose"] = file.purpose;
-  // Deprecated fields the service still sends: an upload is processed at once.
+  // Deprecated, still required: an upload is processed at once.
   out["status"] = "processed";
-  out["status_details"] = nullptr;
   return out;
 }
 

@@ -16,6 +16,8 @@ struct Case {
   JsonPath target;  // the object the mutations touch: the body, data[0] of a list, or an event's data
 };
 
+void PrintTo(const Case& test_case, std::ostream* out) { PrintTo(test_case.fixture, out); }
+
 std::vector<Case> valid_cases() {
   std::vector<Case> cases;
   for (const char* subdir : {"v1-2023-12", "v1-final", "v2"}) {

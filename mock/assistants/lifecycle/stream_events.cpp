@@ -15,24 +15,24 @@ void run_event(Run& run, const char* suffix) {
   const std::string name = version == ApiVersion::v1 && std::string_view(suffix) == "incomplete"
                                ? "completed"
                                : suffix;
-  emit(run, "thread.run." + name, to_wire(run, version));
+  emit(run, "thread.run." + name, to_stream_wire(run, version));
 }
 
 void step_event(Run& run, const RunStep& step, const char* suffix) {
   if (run.progress.capture_events) {
-    emit(run, std::string("thread.run.step.") + suffix, to_wire(step, run.progress.stream_version));
+    emit(run, std::string("thread.run.step.") + suffix, to_stream_wire(step, run.progress.stream_version));
   }
 }
 
 void message_event(Run& run, const Message& message, const char* suffix) {
   if (run.progress.capture_events) {
-    emit(run, std::string("thread.message.") + suffix, to_wire(message, run.progress.stream_version));
+    emit(run, std::string("thread.message.") + suffix, to_stream_wire(message, run.progress.stream_version));
   }
 }
 
 void tool_step_opened(Run& run, const RunStep& step) {
   if (!run.progress.capture_events) return;
-  Json snapshot = to_wire(step, run.progress.stream_version);
+  Json snapshot = to_stream_wire(step, run.progress.stream_version);
   snapshot["step_details"]["tool_calls"] = Json::array();
   emit(run, "thread.run.step.created", snapshot);
   emit(run, "thread.run.step.in_progress", snapshot);

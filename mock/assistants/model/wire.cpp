@@ -215,6 +215,51 @@ Json to_wire(const RunStep& s, ApiVersion version) {
   return out;
 }
 
+namespace {
+// Copies `from` into a new object, inserting `extra`'s keys right after key `after`.
+Json insert_after(const Json& from, const std::string& after, const Json& extra) {
+  Json out = Json::object();
+  for (const auto& [key, value] : from.items()) {
+    out[key] = value;
+    if (key == after) {
+      for (const auto& [extra_key, extra_value] : extra.items()) out[extra_key] = extra_value;
+    }
+  }
+  return out;
+}
+}  // namespace
+
+Json to_stream_wire(const Message& m, ApiVersion version) {
+  if (version == ApiVersion::v2) return to_wire(m, version);
+  Json extra = Json::object();
+  extra["status"] = std::string(to_string(m.status));
+  extra["incomplete_details"] = m.incomplete_details;
+  extra["completed_at"] = optional_json(m.completed_at);
+  extra["incomplete_at"] = optional_json(m.incomplete_at);
+  return insert_after(to_wire(m, version), "thread_id", extra);
+}
+
+Json to_stream_wire(const Run& r, ApiVersion version) {
+  Json out = to_wire(r, version);
+  if (version == ApiVersion::v2) return out;
+  out = insert_after(out, "completed_at", Json{{"incomplete_details", r.incomplete_details}});
+  out["usage"] = r.usage;
+  out["temperature"] = r.temperature;
+  out["top_p"] = r.top_p;
+  out["max_prompt_tokens"] = r.max_prompt_tokens;
+  out["max_completion_tokens"] = r.max_completion_tokens;
+  out["truncation_strategy"] = r.truncation_strategy;
+  out["tool_choice"] = r.tool_choice;
+  out["response_format"] = r.response_format;
+  return out;
+}
+
+Json to_stream_wire(const RunStep& s, ApiVersion version) {
+  Json out = to_wire(s, version);
+  if (version == ApiVersion::v1) out["usage"] = s.usage;
+  return out;
+}
+
 void set_code_interpreter_files(Assistant& assistant, Json file_ids) {
   if (file_ids.empty()) {
     assistant.tool_resources.erase("code_interpreter");

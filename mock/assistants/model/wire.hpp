@@ -13,6 +13,14 @@ Json to_wire(const Message& message, ApiVersion version = ApiVersion::v2);
 Json to_wire(const Run& run, ApiVersion version = ApiVersion::v2);
 Json to_wire(const RunStep& step, ApiVersion version = ApiVersion::v2);
 
+// The shapes inside stream events. Streaming came to v1 in March 2024, so a v1 stream
+// carries the final v1 shapes: the December 2023 object plus the fields v1 gained since
+// (message status and completion times, run limits and usage, step usage; FACTS.md 2.6).
+// v2 streams carry the ordinary v2 shapes.
+Json to_stream_wire(const Message& message, ApiVersion version);
+Json to_stream_wire(const Run& run, ApiVersion version);
+Json to_stream_wire(const RunStep& step, ApiVersion version);
+
 // {"id", "object": "<object>.deleted", "deleted": true}
 Json deleted_wire(const std::string& id, const std::string& object);
 

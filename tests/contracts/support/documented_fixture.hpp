@@ -4,6 +4,7 @@
 // expected_drift lists the ways the documentation itself departs from its schema (empty for
 // the seed article); UPDATE_GOLDEN=1 rewrites it for review.
 #include <filesystem>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,11 @@ struct DocumentedFixture {
   ApiVersion version = ApiVersion::v2;
   ObservedResponse response;
 };
+
+// GoogleTest names a parameter by this, not by a dump of its bytes.
+inline void PrintTo(const DocumentedFixture& fixture, std::ostream* out) {
+  *out << fixture.file.filename().string();
+}
 
 // contracts/fixtures/ in the source tree.
 std::filesystem::path fixtures_dir();
