@@ -103,7 +103,7 @@ tl::expected<Json, std::string> parse_json_document(std::string_view text, std::
   }
   try {
     return Json::parse(begin_of(text), end_of(text));
-  } catch (const Json::parse_error& error) {
+  } catch (const Json::exception& error) {  // parse_error, and out_of_range for numbers like 1e400
     return tl::unexpected(std::string("not valid JSON: ") + error.what());
   }
 }

@@ -62,6 +62,16 @@ tl::expected<std::string, CassetteError> take_string(Json& object, const char* k
   return std::move(it->get_ref<std::string&>());
 }
 
+// An optional string member: absent reads as "". Not value(key, ""), which throws on a
+// member of another type (null included) instead of naming it.
+tl::expected<std::string, CassetteError> optional_string(const Json& object, const char* key,
+                                                         const std::string& where) {
+  const auto it = object.find(key);
+  if (it == object.end()) return std::string();
+  if (!it->is_string()) return fail(where + "." + key, "expected a string");
+  return it->get<std::string>();
+}
+
 tl::expected<std::int64_t, CassetteError> take_integer(const Json& object, const char* key,
                                                        const std::string& where) {
   const auto it = object.find(key);
@@ -215,9 +225,12 @@ tl::expected<CassetteMeta, CassetteError> meta_from_json(Json& value) {
   const std::string where = "meta";
   if (!value.is_object()) return fail(where, "expected an object");
   CassetteMeta meta;
-  meta.tool = value.value("tool", std::string());
-  meta.recorded_at = value.value("recorded_at", std::string());
-  meta.upstream = value.value("upstream", std::string());
+  for (auto [key, field] : {std::pair{"tool", &meta.tool}, std::pair{"recorded_at", &meta.recorded_at},
+                            std::pair{"upstream", &meta.upstream}}) {
+    auto text = optional_string(value, key, where);
+    if (!text) return tl::unexpected(text.error());
+    *field = std::move(*text);
+  }
   if (const auto it = value.find("api_version"); it != value.end() && !it->is_null()) {
     if (!it->is_string()) return fail(where + ".api_version", "expected a string or null");
     meta.api_version = it->get<std::string>();

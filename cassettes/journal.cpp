@@ -39,7 +39,9 @@ JournalMerge merge_journal(std::string_view journal_text, Cassette& cassette) {
     const std::string_view line = journal_text.substr(start, end - start);
     start = end + 1;
     ++line_number;
-    auto parsed = parse_json_bounded(line, k_max_cassette_depth);
+    // An entry's interaction sits one level deeper in the cassette file ("interactions": [...])
+    // than on its journal line: bounded one tighter, whatever merges here saves as a loadable file.
+    auto parsed = parse_json_bounded(line, k_max_cassette_depth - 1);
     if (!parsed || !parsed->is_object()) {
       result.warnings.push_back("journal line " + std::to_string(line_number) +
                                 " is not valid JSON; it and the lines after it were dropped");
@@ -47,8 +49,9 @@ JournalMerge merge_journal(std::string_view journal_text, Cassette& cassette) {
     }
     if (line_number == 1) {
       const Json& header = *parsed;
-      if (header.value("journal", 0) != 1 ||
-          header.value("cassette_recorded_at", std::string()) != cassette.meta.recorded_at) {
+      // Compared as JSON values: value("journal", 0) would throw on a string there.
+      if (header.value("journal", Json()) != 1 ||
+          header.value("cassette_recorded_at", Json()) != cassette.meta.recorded_at) {
         result.warnings.push_back("the journal belongs to another recording of this cassette "
                                   "(recorded_at differs); ignored");
         break;

@@ -112,7 +112,7 @@ tl::expected<nlohmann::json, std::string> parse_document(std::string_view text, 
   if (looks_like_json(text)) {
     try {
       return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& error) {
+    } catch (const nlohmann::json::exception& error) {  // parse_error, and out_of_range for 1e400
       return tl::unexpected(name + ": not valid JSON: " + error.what());
     }
   }

@@ -11,6 +11,13 @@ constexpr int k_max_depth = 128;     // inline nesting; components are converted
 constexpr int k_max_union_flatten = 4;
 constexpr std::string_view k_components = "#/components/schemas/";
 
+// `key: true`. Not value(key, false): that throws when a document says `nullable: "yes"`.
+bool is_true(const nlohmann::json& node, const char* key) {
+  if (!node.is_object()) return false;
+  const auto it = node.find(key);
+  return it != node.end() && *it == true;
+}
+
 bool is_annotation(const std::string& key) {
   static const std::set<std::string> k_dropped = {
       "description", "title",     "example",   "examples",     "deprecated",       "discriminator",
@@ -33,7 +40,7 @@ bool is_null_schema(const nlohmann::json& node) {
 
 // {nullable: true} alone: the 3.0 way to make an allOf [X, ...] nullable.
 bool is_nullable_marker(const nlohmann::json& node) {
-  return node.is_object() && node.value("nullable", false) == true && has_only_annotations_besides(node, {});
+  return node.is_object() && is_true(node, "nullable") && has_only_annotations_besides(node, {});
 }
 
 void allow_null(nlohmann::json& schema) {
@@ -105,7 +112,7 @@ std::string SchemaConverter::rewrite_ref(const std::string& ref) {
 
 nlohmann::json SchemaConverter::convert(const nlohmann::json& node, int depth) {
   if (depth > k_max_depth || !node.is_object()) return node.is_object() ? nlohmann::json::object() : node;
-  const bool nullable = node.value("nullable", false) == true;
+  const bool nullable = is_true(node, "nullable");
 
   if (auto ref = node.find("$ref"); ref != node.end() && ref->is_string()) {
     nlohmann::json out = {{"$ref", rewrite_ref(ref->get<std::string>())}};
@@ -172,7 +179,7 @@ nlohmann::json SchemaConverter::convert(const nlohmann::json& node, int depth) {
 }
 
 nlohmann::json SchemaConverter::convert_all_of(const nlohmann::json& node, int depth) {
-  bool nullable = node.value("nullable", false) == true;
+  bool nullable = is_true(node, "nullable");
   std::vector<nlohmann::json> members;
   for (const auto& member : node["allOf"]) {
     if (is_nullable_marker(member)) {
@@ -205,7 +212,7 @@ nlohmann::json SchemaConverter::convert_all_of(const nlohmann::json& node, int d
       }
       for (const auto& [name, sub] : (*source)["properties"].items()) merged["properties"][name] = sub;
       for (const auto& name : source->value("required", nlohmann::json::array())) required.push_back(name);
-      if (source->value("nullable", false) == true) nullable = true;
+      if (is_true(*source, "nullable")) nullable = true;
     }
     if (mergeable) {
       merged["required"] = required;
@@ -233,7 +240,7 @@ nlohmann::json SchemaConverter::convert_union(const nlohmann::json& members, int
       }
       const nlohmann::json* source = resolve(member, 0);
       if (source != nullptr && is_union(*source) && level < k_max_union_flatten) {
-        if (source->value("nullable", false) == true) has_null = true;
+        if (is_true(*source, "nullable")) has_null = true;
         self(self, source->contains("anyOf") ? (*source)["anyOf"] : (*source)["oneOf"], level + 1);
       } else {
         branches.push_back(member);

@@ -20,7 +20,10 @@ std::string upper(std::string text) {
 // "https://api.openai.com/v1" -> "/v1"; "" when there is no path.
 std::string server_base_path(const nlohmann::json& document) {
   if (!document.contains("servers") || !document["servers"].is_array() || document["servers"].empty()) return {};
-  const std::string url = document["servers"][0].value("url", std::string());
+  // Not value("url", ...): it throws when the server is not an object or its url not a string.
+  const nlohmann::json& server = document["servers"][0];
+  if (!server.is_object() || !server.contains("url") || !server["url"].is_string()) return {};
+  const std::string url = server["url"].get<std::string>();
   std::size_t start = url.find("://");
   start = start == std::string::npos ? 0 : url.find('/', start + 3);
   if (start == std::string::npos) return {};

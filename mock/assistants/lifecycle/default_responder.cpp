@@ -66,7 +66,11 @@ RunScript default_script(const Thread& thread, const Run& run) {
     if (message.role == Role::user) last_user_text = message_text(message);
   });
   if (last_user_text.size() > k_quote_limit) {
-    last_user_text = last_user_text.substr(0, k_quote_limit) + "...";
+    // Cut before a character, never inside one: half a UTF-8 sequence makes the text
+    // unserialisable, and a streamed run's events are dumped strictly.
+    std::size_t cut = k_quote_limit;
+    while (cut > 0 && (static_cast<unsigned char>(last_user_text[cut]) & 0xC0U) == 0x80U) --cut;
+    last_user_text = last_user_text.substr(0, cut) + "...";
   }
   if (last_user_text.empty()) {
     return {message_action("Hello! This is the mock assistant (model " + run.model +

@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "mock/assistants/scenario/script.hpp"
@@ -47,6 +48,11 @@ public:
 
 Scenario parse_scenario(const Json& document);
 Scenario load_scenario_file(const std::string& path);
+// The JSON of a scenario file or PUT /__admin/scenario body, nesting at most
+// k_max_scenario_depth deep: copying or dumping a much deeper document (the scenario keeps
+// and serves its source) overflows the stack. Throws ScenarioError on bad or too deep JSON.
+constexpr int k_max_scenario_depth = 64;
+Json parse_scenario_json(std::string_view text);
 
 // What a rule is matched against.
 struct MatchInput {

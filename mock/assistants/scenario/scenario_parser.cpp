@@ -71,8 +71,11 @@ ScriptAction parse_action(const Json& value, const std::string& path) {
   std::string kind;
   for (const auto& [key, item] : value.items()) {
     if (key == "delay_ms") {
-      if (!item.is_number_integer() || item.get<std::int64_t>() < 0) {
-        fail(path + ".delay_ms", "expected a non-negative integer");
+      // Bounded so that due times (now + delays) cannot overflow; a run expires after ten
+      // minutes anyway, and the admin clock moves at most ten years at a time too.
+      constexpr std::int64_t k_max_delay_ms = 10LL * 365 * 24 * 3600 * 1000;
+      if (!item.is_number_integer() || item.get<std::int64_t>() < 0 || item.get<std::int64_t>() > k_max_delay_ms) {
+        fail(path + ".delay_ms", "expected an integer from 0 to " + std::to_string(k_max_delay_ms) + " (ten years)");
       }
       action.delay_ms = item.get<std::int64_t>();
     } else if (k_kinds.contains(key)) {
@@ -220,19 +223,27 @@ Scenario parse_scenario(const Json& document) {
   return scenario;
 }
 
+Json parse_scenario_json(std::string_view text) {
+  struct TooDeep {};
+  try {
+    return Json::parse(text, [](int depth, Json::parse_event_t, Json&) {
+      if (depth > k_max_scenario_depth) throw TooDeep{};
+      return true;
+    });
+  } catch (const TooDeep&) {
+    throw ScenarioError("JSON nested more than " + std::to_string(k_max_scenario_depth) + " levels deep");
+  } catch (const Json::exception& error) {
+    throw ScenarioError(std::string("not valid JSON: ") + error.what());
+  }
+}
+
 Scenario load_scenario_file(const std::string& path) {
   std::ifstream file(path);
   if (!file) throw ScenarioError(path + ": cannot open the scenario file");
   std::stringstream text;
   text << file.rdbuf();
-  Json document;
   try {
-    document = Json::parse(text.str());
-  } catch (const Json::exception& error) {
-    throw ScenarioError(path + ": not valid JSON: " + error.what());
-  }
-  try {
-    return parse_scenario(document);
+    return parse_scenario(parse_scenario_json(text.str()));
   } catch (const ScenarioError& error) {
     throw ScenarioError(path + ": " + error.what());
   }
