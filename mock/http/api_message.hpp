@@ -33,7 +33,8 @@ struct ApiRequest {
   std::vector<std::pair<std::string, std::string>> query;  // in order, repeats kept
   Headers headers;
   std::string body;
-  // The parts of a multipart/form-data body, grouped by name (then `body` is empty).
+  // The parts of a multipart/form-data body, grouped by name (`body` keeps its raw bytes
+  // too, for the recorder to forward).
   std::vector<FormPart> form_parts;
   // The API version the serving surface settled on (e.g. "v2" from OpenAI-Beta).
   std::string api_version;

@@ -1,21 +1,40 @@
 #include "mock/http/http_server.hpp"
 
-#include <dirent.h>
-#include <netinet/in.h>
 #include <sys/socket.h>
 
+#include <algorithm>
+#include <array>
+#include <cerrno>
 #include <chrono>
-#include <cstdlib>
+#include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <httplib.h>
 
 #include "mock/http/api_error.hpp"
+#include "mock/http/connection_gate.hpp"
+#include "mock/http/front_errors.hpp"
+#include "mock/http/read_budget.hpp"
+#include "mock/http/request_framing.hpp"
+#include "mock/http/socket_io.hpp"
 
 namespace mock::http {
 namespace {
+using std::chrono::milliseconds;
+using SteadyClock = std::chrono::steady_clock;
+
+// Threads beyond `threads` that hold newcomers while they wait for a slot or get their 503.
+constexpr std::size_t k_spare_threads = 4;
+// How often an idle connection looks up to see whether the server stops or a newcomer waits.
+constexpr milliseconds k_idle_step{25};
+constexpr milliseconds k_linger{500};
+// A connection turned away gets this long to send the request its 503 answers.
+constexpr milliseconds k_refusal_read_timeout{1000};
+constexpr milliseconds k_refusal_request_timeout{2000};
 
 ApiRequest to_api_request(const httplib::Request& req) {
   ApiRequest out;
@@ -74,89 +93,318 @@ void write_response(ApiResponse& response, httplib::Response& res) {
   res.set_content(response.body, response.content_type);
 }
 
-// Two Content-Length headers that disagree make the body's end ambiguous (request
-// smuggling through a proxy in front); httplib 0.11 accepts them, so refuse here.
-void refuse_ambiguous_length(const ApiRequest& request) {
-  const auto [first, last] = request.headers.equal_range("Content-Length");
-  for (auto it = first; it != last; ++it) {
-    if (it->second != first->second) {
-      throw ApiError(400, "Conflicting Content-Length headers.", "invalid_request_error");
+// Reads of one accepted socket go through the current request's budget; waits use poll().
+class SocketStream final : public httplib::Stream {
+public:
+  SocketStream(int fd, ReadBudget& budget, milliseconds write_timeout, std::function<bool()> stopping)
+      : m_fd(fd), m_budget(budget), m_write_timeout(write_timeout), m_stopping(std::move(stopping)) {}
+
+  bool is_readable() const override {
+    return m_begin < m_end || socket_io::wait_readable(m_fd, milliseconds(0));
+  }
+  bool is_writable() const override {
+    return socket_io::wait_writable(m_fd, m_write_timeout) && !socket_io::peer_gone(m_fd);
+  }
+
+  ssize_t read(char* ptr, std::size_t size) override {
+    if (m_begin == m_end) {
+      const auto allowed = m_budget.wait_allowed(SteadyClock::now());
+      if (!allowed || !wait_for_input(*allowed)) return -1;
+      const ssize_t got = ::recv(m_fd, m_buffer.data(), m_buffer.size(), 0);
+      if (got <= 0) return got;
+      m_begin = 0;
+      m_end = static_cast<std::size_t>(got);
     }
+    const std::size_t n = std::min(size, m_end - m_begin);
+    std::copy_n(m_buffer.data() + m_begin, n, ptr);
+    m_begin += n;
+    const std::size_t head_before = m_budget.head_bytes();
+    const bool body_before = m_budget.in_body();
+    if (!m_budget.consume(std::string_view(ptr, n))) return -1;
+    if (m_capturing && m_budget.in_body()) {
+      const std::size_t skip = body_before ? 0 : m_budget.head_bytes() - head_before;
+      m_captured.append(ptr + skip, n - skip);
+    }
+    return static_cast<ssize_t>(n);
+  }
+
+  ssize_t write(const char* ptr, std::size_t size) override {
+    const auto deadline = SteadyClock::now() + m_write_timeout;
+    while (true) {
+      const auto left = std::chrono::duration_cast<milliseconds>(deadline - SteadyClock::now());
+      if (left.count() <= 0 || !socket_io::wait_writable(m_fd, left)) return -1;
+      const ssize_t sent = ::send(m_fd, ptr, size, MSG_NOSIGNAL | MSG_DONTWAIT);
+      if (sent >= 0) {
+        m_written += static_cast<std::size_t>(sent);
+        return sent;
+      }
+      if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) return -1;
+    }
+  }
+
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    socket_io::peer_address(m_fd, ip, port);
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override {
+    socket_io::local_address(m_fd, ip, port);
+  }
+  socket_t socket() const override { return m_fd; }
+
+  bool has_buffered_input() const { return m_begin < m_end; }
+  std::size_t written() const { return m_written; }
+  void start_request() {
+    m_written = 0;
+    m_capturing = false;
+    m_captured.clear();
+  }
+  // Keeps the raw body bytes of the current request as they are read.
+  void capture_body() { m_capturing = true; }
+  std::string take_captured() { return std::exchange(m_captured, std::string()); }
+
+private:
+  // In slices, so that stop() does not wait for a slow client's time-out.
+  bool wait_for_input(milliseconds allowed) {
+    const auto deadline = SteadyClock::now() + allowed;
+    while (!m_stopping()) {
+      const auto left = std::chrono::duration_cast<milliseconds>(deadline - SteadyClock::now());
+      if (left.count() <= 0) {
+        m_budget.timed_out();
+        return false;
+      }
+      if (socket_io::wait_readable(m_fd, std::min(left, k_idle_step))) return true;
+    }
+    return false;
+  }
+
+  int m_fd;
+  ReadBudget& m_budget;
+  milliseconds m_write_timeout;
+  std::function<bool()> m_stopping;
+  std::array<char, 16384> m_buffer{};
+  std::size_t m_begin = 0;
+  std::size_t m_end = 0;
+  std::size_t m_written = 0;
+  bool m_capturing = false;
+  std::string m_captured;
+};
+
+// One accepted connection, as the worker serving it and the handlers it calls see it.
+struct Connection {
+  Connection(int socket_fd, const ReadLimits& limits, milliseconds write_timeout, std::function<bool()> stopping)
+      : fd(socket_fd), budget(limits), stream(socket_fd, budget, write_timeout, std::move(stopping)) {}
+  int fd;
+  ReadBudget budget;
+  SocketStream stream;
+  bool over_capacity = false;  // answer 503 whatever it asks
+  bool dispatched = false;     // the dispatcher answered the current request
+  std::string framing_problem;
+};
+
+// httplib calls our handlers on the worker serving the connection, with no way to pass the
+// connection along: the worker keeps it here while httplib processes one of its requests.
+thread_local Connection* t_connection = nullptr;
+
+class CurrentConnection {
+public:
+  explicit CurrentConnection(Connection& connection) { t_connection = &connection; }
+  ~CurrentConnection() { t_connection = nullptr; }
+  CurrentConnection(const CurrentConnection&) = delete;
+  CurrentConnection& operator=(const CurrentConnection&) = delete;
+};
+
+// Before the body is read (httplib's setup_request hook): refuse what judge_framing refuses.
+void check_framing(httplib::Request& req, Connection& connection, std::size_t max_body_bytes) {
+  std::vector<std::string> lengths;
+  for (std::size_t i = 0; i < req.get_header_value_count("Content-Length"); ++i) {
+    lengths.push_back(req.get_header_value("Content-Length", i));
+  }
+  std::optional<std::string> encoding;
+  if (req.has_header("Transfer-Encoding")) encoding = req.get_header_value("Transfer-Encoding");
+  const FramingVerdict verdict = judge_framing(lengths, encoding, max_body_bytes);
+  if (lengths.empty() && !encoding && req.method != "GET" && req.method != "HEAD") {
+    // A request that declares no body has none (RFC 9112 6.3); httplib would read a POST
+    // until the connection closed, and answer 400 after the read time-out.
+    req.set_header("Content-Length", "0");
+  }
+  if (verdict.refusal) {
+    connection.framing_problem = verdict.problem;
+    connection.budget.refuse(*verdict.refusal);
+    req.set_header("Connection", "close");
+  } else if (req.is_multipart_form_data() && !lengths.empty()) {
+    // httplib parses a multipart body into parts and keeps no bytes of it; the recorder
+    // forwards the body as it came, so keep those too.
+    connection.stream.capture_body();
   }
 }
 
-// The answers httplib makes itself (400, 413, 414) have empty bodies; give them the envelope.
-ApiError error_for_library_status(const httplib::Request& req, int status) {
-  switch (status) {
-    case 413:
-      return {413, "Request body too large.", "invalid_request_error", std::nullopt,
-              "request_too_large"};
-    case 414:
-      return {414, "Request URI too long.", "invalid_request_error"};
-    default:
-      return {status, "Malformed HTTP request (" + req.method + " " + req.path + ").",
-              "invalid_request_error"};
-  }
+// An answer written straight to the socket, for when httplib cannot write one.
+void write_raw(const Connection& connection, const ApiError& error, milliseconds timeout) {
+  socket_io::send_all(connection.fd, raw_error_response(error), timeout);
 }
 
-int port_of(int fd) {
-  sockaddr_storage address{};
-  socklen_t length = sizeof(address);
-  if (getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
-    return -1;
-  }
-  if (address.ss_family == AF_INET) {
-    return ntohs(reinterpret_cast<sockaddr_in*>(&address)->sin_port);
-  }
-  if (address.ss_family == AF_INET6) {
-    return ntohs(reinterpret_cast<sockaddr_in6*>(&address)->sin6_port);
-  }
-  return -1;
-}
+// httplib's Server with our own connection loop: admission through the gate, reads through a
+// budget, idle connections that notice stop() and newcomers within k_idle_step.
+class BoundedServer final : public httplib::Server {
+public:
+  explicit BoundedServer(const HttpServerConfig& config)
+      : m_config(config),
+        m_gate(config.threads),
+        m_limits{std::chrono::seconds(config.read_timeout_seconds),
+                 std::chrono::seconds(config.request_timeout_seconds), config.max_head_bytes,
+                 config.max_body_bytes},
+        m_refusal_limits{std::min(m_limits.read_timeout, k_refusal_read_timeout),
+                         std::min(m_limits.request_timeout, k_refusal_request_timeout),
+                         config.max_head_bytes, config.max_body_bytes} {}
 
-// httplib 0.11.4 listens with a backlog of 5 and keeps the socket private. Under load
-// the accept queue overflows and each dropped SYN costs a 1 s retransmit. Linux lets a
-// second listen() on the same socket enlarge the queue, so find it and do that.
-void enlarge_listen_backlog(int port, int backlog) {
-  DIR* fds = opendir("/proc/self/fd");
-  if (fds == nullptr) {
-    return;
-  }
-  while (const dirent* entry = readdir(fds)) {
-    char* end = nullptr;
-    const long fd = std::strtol(entry->d_name, &end, 10);
-    if (end == entry->d_name || *end != '\0' || fd == dirfd(fds)) {
-      continue;
+  const ConnectionGate& gate() const { return m_gate; }
+
+private:
+  enum class Ending { quietly, lingering };
+
+  // httplib declares this private and virtual; overriding it is how a subclass takes over a
+  // connection. process_request, which parses and routes one request, is protected.
+  bool process_and_close_socket(socket_t sock) override {
+    const bool admitted = m_gate.enter(milliseconds(m_config.admission_wait_ms));
+    Connection connection(sock, admitted ? m_limits : m_refusal_limits, write_timeout(),
+                          [this] { return stopping(); });
+    if (!admitted) {
+      answer_over_capacity(connection);
+      socket_io::close_lingering(sock, k_linger);
+      return true;
     }
-    const int socket_fd = static_cast<int>(fd);
-    int accepting = 0;
-    socklen_t length = sizeof(accepting);
-    if (getsockopt(socket_fd, SOL_SOCKET, SO_ACCEPTCONN, &accepting, &length) == 0 &&
-        accepting != 0 && port_of(socket_fd) == port) {
-      listen(socket_fd, backlog);
+    const Ending ending = serve(connection);
+    if (ending == Ending::lingering) {
+      socket_io::close_lingering(sock, k_linger);
+    } else {
+      socket_io::close_now(sock);
     }
+    m_gate.leave();
+    return true;
   }
-  closedir(fds);
-}
+
+  Ending serve(Connection& connection) {
+    const std::size_t max_requests = m_config.keep_alive_max_requests;
+    for (std::size_t served = 0; served < max_requests; ++served) {
+      if (!wait_for_request(connection, /*may_yield=*/served > 0)) return Ending::quietly;
+      bool closed = false;
+      const bool last = served + 1 == max_requests;
+      const bool ok = serve_one(connection, last, closed);
+      if (connection.budget.refusal()) return Ending::lingering;
+      if (!ok || closed || last) return Ending::quietly;
+    }
+    return Ending::quietly;
+  }
+
+  void answer_over_capacity(Connection& connection) {
+    connection.over_capacity = true;
+    if (stopping()) return;
+    if (socket_io::wait_readable(connection.fd, m_refusal_limits.read_timeout)) {
+      bool closed = false;
+      serve_one(connection, /*close_connection=*/true, closed);
+    }
+    if (connection.stream.written() == 0) write_raw(connection, over_capacity_error(m_config), write_timeout());
+  }
+
+  // Waits for the first byte of the next request. False: close (idle too long, the server
+  // stops, or, after a first request, a newcomer waits for this connection's slot).
+  bool wait_for_request(Connection& connection, bool may_yield) {
+    if (connection.stream.has_buffered_input()) return true;
+    const auto deadline = SteadyClock::now() + std::chrono::seconds(m_config.keep_alive_timeout_seconds);
+    while (!stopping() && !(may_yield && m_gate.someone_waiting())) {
+      const auto left = std::chrono::duration_cast<milliseconds>(deadline - SteadyClock::now());
+      if (left.count() <= 0) return false;
+      if (socket_io::wait_readable(connection.fd, std::min(left, k_idle_step))) return true;
+    }
+    return false;
+  }
+
+  bool serve_one(Connection& connection, bool close_connection, bool& closed) {
+    connection.budget.start_request(SteadyClock::now());
+    connection.stream.start_request();
+    connection.dispatched = false;
+    connection.framing_problem.clear();
+    const CurrentConnection current(connection);
+    const std::size_t max_body = m_config.max_body_bytes;
+    const bool ok = process_request(connection.stream, close_connection, closed,
+                                    [&connection, max_body](httplib::Request& req) {
+                                      check_framing(req, connection, max_body);
+                                    });
+    const auto refusal = connection.budget.refusal();
+    if (refusal && connection.stream.written() == 0 && connection.budget.request_started()) {
+      write_raw(connection,
+                connection.over_capacity ? over_capacity_error(m_config)
+                                         : refusal_error(*refusal, m_config, connection.framing_problem),
+                write_timeout());
+    }
+    return ok;
+  }
+
+  bool stopping() const { return svr_sock_ == INVALID_SOCKET; }
+  milliseconds write_timeout() const { return std::chrono::seconds(m_config.write_timeout_seconds); }
+
+  const HttpServerConfig& m_config;
+  ConnectionGate m_gate;
+  ReadLimits m_limits;
+  ReadLimits m_refusal_limits;
+};
 
 }  // namespace
 
+std::string exposure_warning(const std::string& host) {
+  return "WARNING: listening on " + host +
+         ", reachable from other machines. The mock has no real authentication: anyone who can "
+         "reach this port can read and change its state. Use --host 127.0.0.1 unless you mean it.";
+}
+
 struct HttpServer::Impl {
+  explicit Impl(HttpServerConfig from) : config(std::move(from)), server(config) {}
   HttpServerConfig config;
   Dispatch dispatch;
   RequestObserver observer;
-  httplib::Server server;
+  BoundedServer server;
   bool bound = false;
+  bool loopback_only = false;
+
+  // The error httplib or our budget answered with, as the client will see it.
+  ApiError error_for(const httplib::Request& req, int status) const {
+    if (t_connection != nullptr && t_connection->over_capacity) return over_capacity_error(config);
+    if (t_connection != nullptr) {
+      if (const auto refusal = t_connection->budget.refusal()) {
+        return refusal_error(*refusal, config, t_connection->framing_problem);
+      }
+    }
+    return library_error(status, req.method, req.path);
+  }
+
+  void observe(const httplib::Request& req, const ApiResponse& response, double elapsed_ms) const {
+    if (!observer) return;
+    ApiRequest request = to_api_request(req);
+    observer(request, response, elapsed_ms);
+  }
+
+  // Writes the envelope of an answer the dispatcher did not make.
+  void answer_with(const httplib::Request& req, httplib::Response& res, const ApiError& error) const {
+    ApiResponse response = error.to_response();
+    response.served_by = "refused";
+    response.near_miss = error.what();
+    response.finalize();
+    res.status = response.status;
+    for (const auto& [key, value] : response.headers) res.set_header(key, value);
+    if (t_connection == nullptr || t_connection->over_capacity || t_connection->budget.refusal()) {
+      res.set_header("Connection", "close");
+    }
+    res.set_content(response.body, "application/json");
+    observe(req, response, 0.0);
+  }
 };
 
 HttpServer::HttpServer(HttpServerConfig config, Dispatch dispatch, RequestObserver observer)
-    : m_impl(std::make_unique<Impl>()) {
-  m_impl->config = std::move(config);
+    : m_impl(std::make_unique<Impl>(std::move(config))) {
   m_impl->dispatch = std::move(dispatch);
   m_impl->observer = std::move(observer);
 
   httplib::Server& server = m_impl->server;
-  const std::size_t threads = m_impl->config.threads;
+  const std::size_t threads = m_impl->config.threads + k_spare_threads;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   // Without TCP_NODELAY, Nagle plus delayed ACKs cap the server at a few hundred req/s.
   server.set_tcp_nodelay(true);
@@ -166,17 +414,29 @@ HttpServer::HttpServer(HttpServerConfig config, Dispatch dispatch, RequestObserv
     int yes = 1;
     setsockopt(socket_fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
   });
+  // Our connection loop applies these; httplib still names them in its Keep-Alive header
+  // and as the socket time-outs it sets on accept.
   server.set_keep_alive_max_count(m_impl->config.keep_alive_max_requests);
-  server.set_payload_max_length(m_impl->config.max_body_bytes);
+  server.set_keep_alive_timeout(m_impl->config.keep_alive_timeout_seconds);
   server.set_read_timeout(m_impl->config.read_timeout_seconds, 0);
+  server.set_write_timeout(m_impl->config.write_timeout_seconds, 0);
+  server.set_payload_max_length(m_impl->config.max_body_bytes);
 
   Impl* impl = m_impl.get();
   const auto handle = [impl](const httplib::Request& req, httplib::Response& res) {
     const auto started = std::chrono::steady_clock::now();
     ApiRequest request = to_api_request(req);
     ApiResponse response;
+    if (t_connection != nullptr) {
+      t_connection->dispatched = true;
+      if (request.body.empty()) request.body = t_connection->stream.take_captured();
+    }
     try {
-      refuse_ambiguous_length(request);
+      if (t_connection != nullptr && t_connection->budget.refusal()) {
+        throw refusal_error(*t_connection->budget.refusal(), impl->config, t_connection->framing_problem);
+      }
+      // A chunked body is bounded only here: httplib checks the limit against Content-Length.
+      if (request.body.size() > impl->config.max_body_bytes) throw refusal_error(Refusal::body_too_large, impl->config, "");
       response = impl->dispatch(request);
     } catch (const ApiError& error) {
       response = error.to_response();
@@ -198,13 +458,27 @@ HttpServer::HttpServer(HttpServerConfig config, Dispatch dispatch, RequestObserv
   server.Patch(k_any, handle);
   server.Options(k_any, handle);
 
+  // Before the body is read: a connection over the bound gets its 503 without reading it.
+  server.set_pre_routing_handler([impl](const httplib::Request& req, httplib::Response& res) {
+    if (t_connection == nullptr || !t_connection->over_capacity) return httplib::Server::HandlerResponse::Unhandled;
+    impl->answer_with(req, res, over_capacity_error(impl->config));
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  // curl and others ask before sending a large body: say no at once to a body we would refuse.
+  server.set_expect_100_continue_handler([impl](const httplib::Request&, httplib::Response& res) {
+    if (t_connection == nullptr) return 100;
+    if (t_connection->over_capacity) return res.status = 503;
+    if (const auto refusal = t_connection->budget.refusal()) {
+      return res.status = refusal_error(*refusal, impl->config, t_connection->framing_problem).status();
+    }
+    return 100;
+  });
   server.set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) {
+      [impl](const httplib::Request& req, httplib::Response& res) {
+    if ((t_connection != nullptr && t_connection->dispatched) || !res.body.empty() || res.content_provider_) {
       return httplib::Server::HandlerResponse::Unhandled;  // ours already
     }
-    const ApiError error = error_for_library_status(req, res.status);
-    res.set_content(error.envelope().dump(), "application/json");
+    impl->answer_with(req, res, impl->error_for(req, res.status));
     return httplib::Server::HandlerResponse::Handled;
   }));
 }
@@ -226,7 +500,14 @@ int HttpServer::bind() {
                              std::to_string(config.port) +
                              " (address in use, or not an address of this machine)");
   }
-  enlarge_listen_backlog(m_port, config.listen_backlog);
+  // httplib 0.11.4 listens with a backlog of 5 and keeps the socket private. Under load
+  // the accept queue overflows and each dropped SYN costs a 1 s retransmit. Linux lets a
+  // second listen() on the same socket enlarge the queue, so find it and do that.
+  const int listening = socket_io::find_listening_socket(m_port);
+  if (listening >= 0) {
+    ::listen(listening, config.listen_backlog);
+    m_impl->loopback_only = socket_io::bound_to_loopback(listening);
+  }
   m_impl->bound = true;
   return m_port;
 }
@@ -243,5 +524,9 @@ void HttpServer::stop() {
 }
 
 bool HttpServer::is_running() const { return m_impl->server.is_running(); }
+
+bool HttpServer::loopback_only() const { return m_impl->loopback_only; }
+
+std::size_t HttpServer::open_connections() const { return m_impl->server.gate().active(); }
 
 }  // namespace mock::http

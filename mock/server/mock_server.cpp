@@ -12,9 +12,11 @@
 #include "mock/vector_stores/routes.hpp"
 #include "mock/vector_stores/state_dump.hpp"
 #include "mock/http/api_error.hpp"
+#include "mock/http/host_header.hpp"
 #include "mock/admin/admin_access.hpp"
 #include "mock/observe/observe_routes.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace mock {
@@ -47,6 +49,7 @@ MockServer::MockServer(MockServerConfig config)
                   : std::make_unique<core::SystemClock>()),
       m_ids(m_config.seed),
       m_journal(m_config.journal_size),
+      m_stream_slots(m_config.max_streams.value_or(std::max<std::size_t>(1, m_config.http.threads * 3 / 4))),
       m_file_store(m_config.file_limits) {
   m_assistants_config.api_key = m_config.api_key;
   m_assistants_config.poll_after_ms = m_config.poll_after_ms;
@@ -85,11 +88,29 @@ http::ApiResponse MockServer::handle(http::ApiRequest& request) {
   try {
     const http::Route& route = m_routes.match(request);
     route_name = route.name;
-    if (request.path.starts_with("/__admin/")) admin::check_admin_access(request, m_config.admin_token);
+    if (request.path.starts_with("/__admin/")) {
+      // Origin checks miss DNS rebinding: the page is same-origin with the name it rebound.
+      if (m_http->loopback_only() && !http::host_names_loopback(request.header("Host").value_or(""))) {
+        throw http::ApiError(403, "The admin API answers only requests addressed to this machine (Host: localhost or 127.0.0.1).",
+                             "invalid_request_error", std::nullopt, "host_refused");
+      }
+      admin::check_admin_access(request, m_config.admin_token);
+    }
     // Injected faults stand in for the API, never for the admin API that set them.
     std::optional<http::ApiResponse> fault;
     if (request.path.starts_with("/v1/")) fault = m_faults.take(request);
-    response = fault ? std::move(*fault) : route.handler(request);
+    if (fault) {
+      response = std::move(*fault);
+    } else if (StreamSlots::wants_stream(route.name, request)) {
+      // Taken before the handler, so a refused stream leaves no run behind.
+      std::shared_ptr<void> slot = m_stream_slots.try_take();
+      response = slot ? route.handler(request) : m_stream_slots.refusal();
+      if (response.stream) {
+        response.stream = [slot, producer = std::move(response.stream)](http::StreamSink& sink) { producer(sink); };
+      }
+    } else {
+      response = route.handler(request);
+    }
   } catch (const http::ApiError& error) {
     response = error.to_response();
     if (route_name.empty()) response.near_miss = error.what();  // no route took it

@@ -19,6 +19,7 @@
 #include "mock/observe/journal.hpp"
 #include "mock/observe/metrics.hpp"
 #include "mock/observe/request_log.hpp"
+#include "mock/server/stream_slots.hpp"
 
 namespace mock {
 
@@ -36,6 +37,9 @@ struct MockServerConfig {
   std::int64_t manual_clock_start_ms = core::ManualClock::k_default_start_ms;
   std::optional<assistants::Scenario> scenario;  // rules that script the assistant
   files::FileLimits file_limits;          // bytes kept per file and in all (413 beyond)
+  // Runs streaming at once; one more gets 429. Unset: three quarters of http.threads, so
+  // streams never take the connections the requests that end them need.
+  std::optional<std::size_t> max_streams;
 };
 
 class MockServer {
@@ -55,6 +59,10 @@ public:
 
   int port() const { return m_http->port(); }
   std::string base_url() const;  // "http://127.0.0.1:PORT"
+  // After bind(): whether only this machine can connect.
+  bool loopback_only() const { return m_http->loopback_only(); }
+  std::size_t open_connections() const { return m_http->open_connections(); }
+  const StreamSlots& stream_slots() const { return m_stream_slots; }
 
   // Dispatches one request without the network (same path as an HTTP request takes).
   http::ApiResponse handle(http::ApiRequest& request);
@@ -83,6 +91,7 @@ private:
   admin::FaultInjector m_faults;
   observe::Journal m_journal;
   observe::Metrics m_metrics;
+  StreamSlots m_stream_slots;
   std::unique_ptr<admin::AdminContext> m_admin;
   std::unique_ptr<assistants::RunDriver> m_run_driver;
   std::unique_ptr<assistants::Services> m_services;

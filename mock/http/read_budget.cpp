@@ -1,0 +1,66 @@
+#include "mock/http/read_budget.hpp"
+
+#include <algorithm>
+
+namespace mock::http {
+
+void ReadBudget::start_request(Clock::time_point now) {
+  m_deadline = now + m_limits.request_timeout;
+  m_head_bytes = 0;
+  m_body_bytes = 0;
+  m_in_body = false;
+  m_request_line_done = false;
+  m_terminator_matched = 0;
+  m_refusal.reset();
+}
+
+std::optional<std::chrono::milliseconds> ReadBudget::wait_allowed(Clock::time_point now) {
+  if (m_refusal) return std::nullopt;
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(m_deadline - now);
+  if (left.count() <= 0) {
+    refuse(Refusal::too_slow);
+    return std::nullopt;
+  }
+  return std::min(left, m_limits.read_timeout);
+}
+
+bool ReadBudget::consume(std::string_view bytes) {
+  if (m_refusal) return false;
+  if (m_in_body) {
+    m_body_bytes += bytes.size();
+    // Chunked framing costs bytes the decoded body does not count; twice the limit bounds
+    // the memory while the exact decoded limit is checked once the body is whole.
+    if (m_body_bytes > 2 * m_limits.max_body_bytes + m_limits.max_head_bytes) {
+      refuse(Refusal::body_too_large);
+      return false;
+    }
+    return true;
+  }
+  static constexpr std::string_view k_end_of_head = "\r\n\r\n";
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    const char c = bytes[i];
+    if (c == '\n' && m_terminator_matched == 1) m_request_line_done = true;
+    if (c == k_end_of_head[m_terminator_matched]) {
+      ++m_terminator_matched;
+    } else {
+      m_terminator_matched = c == '\r' ? 1 : 0;
+    }
+    if (m_terminator_matched == k_end_of_head.size()) {
+      m_head_bytes += i + 1;
+      m_in_body = true;
+      return consume(bytes.substr(i + 1));
+    }
+  }
+  m_head_bytes += bytes.size();
+  if (m_head_bytes > m_limits.max_head_bytes) {
+    refuse(m_request_line_done ? Refusal::head_too_large : Refusal::line_too_long);
+    return false;
+  }
+  return true;
+}
+
+void ReadBudget::refuse(Refusal why) {
+  if (!m_refusal) m_refusal = why;
+}
+
+}  // namespace mock::http
