@@ -34,8 +34,10 @@ tl::expected<void, CassetteError> CassetteWriter::compact_locked() {
 
 tl::expected<void, CassetteError> CassetteWriter::append(Interaction interaction) {
   const std::lock_guard lock(m_mutex);
-  if (!m_started) {
-    // Fold in what an earlier session left and start a fresh journal for this one.
+  if (!m_started) remove_abandoned_temporaries(m_path);
+  if (!m_started || !m_journal.is_open()) {
+    // Fold in what an earlier session left and start a fresh journal for this one; or,
+    // after a failed write closed the journal, start it again from a file that holds all.
     if (auto compacted = compact_locked(); !compacted) return compacted;
     m_started = true;
   }
@@ -47,7 +49,8 @@ tl::expected<void, CassetteError> CassetteWriter::append(Interaction interaction
   ++m_appended;
   ++m_journal_entries;
   if (m_journal_entries >= std::max(k_min_entries_before_compaction, seq + 1 - m_journal_entries)) {
-    // Failing here loses nothing: the journal still holds every entry.
+    // Failing here loses nothing: the journal still holds every entry, or the new cassette
+    // file does and the next append starts the journal again.
     (void)compact_locked();
   }
   return {};

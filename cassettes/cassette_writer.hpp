@@ -24,6 +24,8 @@ public:
   CassetteWriter(std::filesystem::path path, Cassette initial);
 
   // Durable when it returns. The first append also fixes the metadata (api_version).
+  // When it fails (disk full, read-only), the exchange is not recorded and the files still
+  // hold every exchange appended before; a later append works again once the disk does.
   tl::expected<void, CassetteError> append(Interaction interaction);
   // Sets meta.api_version if no exchange has been written yet.
   void set_api_version_if_unset(const std::string& api_version);

@@ -1,10 +1,12 @@
 #include "cassettes/durable_file.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -79,6 +81,29 @@ tl::expected<void, CassetteError> write_file_atomically(const std::filesystem::p
   return {};
 }
 
+std::size_t remove_abandoned_temporaries(const std::filesystem::path& path) {
+  std::filesystem::path directory = path.parent_path();
+  if (directory.empty()) directory = ".";
+  const std::string prefix = path.filename().string() + ".tmp-";
+  std::size_t removed = 0;
+  std::error_code error;
+  // Stepped with error codes: tidying up must never turn an append into an exception.
+  for (std::filesystem::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
+    const std::filesystem::path& entry = it->path();
+    const std::string name = entry.filename().string();
+    if (!name.starts_with(prefix)) continue;
+    // NAME.tmp-PID-N: only a writer that is gone cannot be in the middle of a rename.
+    const std::string pid_text = name.substr(prefix.size(), name.find('-', prefix.size()) - prefix.size());
+    char* parsed_to = nullptr;
+    const long pid = std::strtol(pid_text.c_str(), &parsed_to, 10);
+    if (pid_text.empty() || *parsed_to != '\0' || pid <= 0) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;
+    std::error_code ignored;
+    if (std::filesystem::remove(entry, ignored)) ++removed;
+  }
+  return removed;
+}
+
 AppendOnlyFile::~AppendOnlyFile() { close(); }
 
 void AppendOnlyFile::close() {
@@ -92,7 +117,12 @@ tl::expected<void, CassetteError> AppendOnlyFile::reset(const std::filesystem::p
   m_path = path;
   m_fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0644);
   if (m_fd < 0) return os_error("cannot create", path);
-  if (!write_all(m_fd, first_content) || ::fsync(m_fd) != 0) return os_error("cannot write", path);
+  if (!write_all(m_fd, first_content) || ::fsync(m_fd) != 0) {
+    auto error = os_error("cannot write", path);
+    close();
+    return error;
+  }
+  m_size = static_cast<off_t>(first_content.size());
   sync_directory(path);
   return {};
 }
@@ -100,7 +130,14 @@ tl::expected<void, CassetteError> AppendOnlyFile::reset(const std::filesystem::p
 tl::expected<void, CassetteError> AppendOnlyFile::append(std::string_view content) {
   if (m_fd < 0) return tl::unexpected(CassetteError{"journal " + m_path.string() + " is not open"});
   // One write() per entry: a process killed mid-append leaves at most one partial last line.
-  if (!write_all(m_fd, content) || ::fdatasync(m_fd) != 0) return os_error("cannot append to", m_path);
+  if (!write_all(m_fd, content) || ::fdatasync(m_fd) != 0) {
+    auto error = os_error("cannot append to", m_path);
+    // A disk that filled up mid-write leaves part of the line behind; the next entry would
+    // be glued to it and the reader would drop both and everything after them.
+    if (::ftruncate(m_fd, m_size) != 0) close();
+    return error;
+  }
+  m_size += static_cast<off_t>(content.size());
   return {};
 }
 

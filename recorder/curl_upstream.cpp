@@ -6,6 +6,7 @@
 #include <curl/curl.h>
 
 #include <array>
+#include <fstream>
 #include <mutex>
 #include <utility>
 
@@ -82,6 +83,40 @@ UpstreamError::Kind kind_of(CURLcode code) {
   }
 }
 
+// What went wrong, in the words a user looks for; curl's own text follows it.
+std::string describe(CURLcode code) {
+  switch (code) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+      return "cannot resolve the host name";
+    case CURLE_COULDNT_RESOLVE_PROXY:
+      return "cannot resolve the proxy's host name";
+    case CURLE_COULDNT_CONNECT:
+      return "cannot connect (refused or unreachable)";
+    case CURLE_OPERATION_TIMEDOUT:
+      return "no complete answer in time";
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CACERT_BADFILE:
+      return "TLS certificate verification failed";
+    case CURLE_SSL_CONNECT_ERROR:
+      return "TLS handshake failed";
+    case CURLE_GOT_NOTHING:
+      return "the connection closed without an answer";
+    case CURLE_PARTIAL_FILE:
+    case CURLE_RECV_ERROR:
+      return "the connection closed before the end of the answer";
+    default:
+      return "the transfer failed";
+  }
+}
+
+std::string hint(CURLcode code) {
+  if (code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CACERT_BADFILE) {
+    return ". Certificates are always verified; to trust a private CA or a self-signed server, give its "
+           "certificate with --ca-file";
+  }
+  return "";
+}
+
 std::string trim(std::string_view text) {
   const std::size_t first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return {};
@@ -104,6 +139,7 @@ public:
     curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, config.timeout_ms);
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!config.ca_file.empty()) curl_easy_setopt(easy, CURLOPT_CAINFO, config.ca_file.c_str());
     curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);  // a redirect goes back to the client as is
     // Ask for every encoding curl can undo and get the body decoded: the cassette stores
@@ -206,8 +242,9 @@ private:
   UpstreamError error() const {
     std::string detail = m_multi_error.empty() ? std::string(m_error.data()) : m_multi_error;
     if (detail.empty()) detail = curl_easy_strerror(m_result);
-    return UpstreamError{kind_of(m_result), m_display_url + ": " + detail + " (curl error " +
-                                                std::to_string(static_cast<int>(m_result)) + ")"};
+    return UpstreamError{kind_of(m_result), m_display_url + ": " + describe(m_result) + ": " + detail +
+                                                " (curl error " + std::to_string(static_cast<int>(m_result)) + ")" +
+                                                hint(m_result)};
   }
 
   static std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
@@ -296,6 +333,10 @@ tl::expected<std::unique_ptr<Upstream>, std::string> make_curl_upstream(CurlUpst
   while (config.base_url.ends_with('/')) config.base_url.pop_back();
   if (config.connect_timeout_ms <= 0 || config.timeout_ms <= 0) {
     return tl::unexpected(std::string("time-outs must be positive"));
+  }
+  // Checked now: curl would only say so on the first request, as a verification failure.
+  if (!config.ca_file.empty() && !std::ifstream(config.ca_file)) {
+    return tl::unexpected("--ca-file: cannot read '" + config.ca_file + "'");
   }
   init_curl_once();
   return std::make_unique<CurlUpstream>(std::move(config));

@@ -26,6 +26,19 @@ mock::http::ApiError upstream_failure(const UpstreamError& error) {
           std::nullopt, "upstream_unreachable"};
 }
 
+// Passing on an answer the cassette does not hold would break the promise that every answer
+// seen is recorded; and a retry would only send the request upstream a second time.
+mock::http::ApiError cassette_write_failed(const std::string& reason, int upstream_status) {
+  mock::http::ApiError error(507,
+                             "The recorder got the upstream's answer (status " + std::to_string(upstream_status) +
+                                 ") but could not save it to the cassette, so it is not passed on: " + reason +
+                                 ". The request did reach the upstream. The cassette still holds every exchange "
+                                 "recorded before this one.",
+                             "server_error", std::nullopt, "cassette_write_failed");
+  error.headers.emplace("x-should-retry", "false");
+  return error;
+}
+
 // Everything a streamed answer needs after forward() has returned: the producer runs on
 // the connection's worker thread once httplib starts writing the body.
 struct StreamingExchange {
@@ -65,7 +78,14 @@ void relay_stream(StreamingExchange& exchange, mock::http::StreamSink& sink) {
   interaction.response.body = cassettes::EventStreamBody{std::move(events)};
   interaction.duration_ms = ms_since(exchange.started);
   // Before the producer returns, so before the client sees the end of the stream.
-  exchange.on_complete(std::move(interaction));
+  if (auto kept = exchange.on_complete(std::move(interaction)); !kept && !client_gone) {
+    // The status went out long ago; an `error` event is the one way left to say it (the
+    // SDKs raise on it), and the stderr notice the recording logged says it too.
+    cassettes::SseEvent event;
+    event.event = "error";
+    event.data = cassette_write_failed(kept.error(), head.status).envelope();
+    sink.write(cassettes::format_sse_event(event));
+  }
 }
 
 }  // namespace
@@ -102,7 +122,7 @@ mock::http::ApiResponse Forwarder::forward(const mock::http::ApiRequest& request
   interaction.response.body = cassettes::decode_body(content_type, body);
   interaction.duration_ms = ms_since(started);
   // On disk before the client has its answer: an answer seen is an answer kept.
-  m_on_complete(std::move(interaction));
+  if (auto kept = m_on_complete(std::move(interaction)); !kept) throw cassette_write_failed(kept.error(), head.status);
   return to_api_response(head.status, head.headers, std::move(body));
 }
 

@@ -4,6 +4,9 @@
 // Event streams reach the client chunk by chunk as they arrive and are recorded event by
 // event, each stamped with its time since the request was sent.
 #include <functional>
+#include <string>
+
+#include <tl/expected.hpp>
 
 #include "cassettes/cassette.hpp"
 #include "mock/http/api_message.hpp"
@@ -11,7 +14,8 @@
 
 namespace recorder {
 
-using ExchangeSink = std::function<void(cassettes::Interaction interaction)>;
+// Keeps a completed exchange; the error says why it could not (the cassette write failed).
+using ExchangeSink = std::function<tl::expected<void, std::string>(cassettes::Interaction interaction)>;
 using LogLine = std::function<void(const std::string& line)>;
 
 class Forwarder {
@@ -19,7 +23,10 @@ public:
   Forwarder(Upstream& upstream, ExchangeSink on_complete, LogLine log);
 
   // Throws mock::http::ApiError 502 (unreachable or broken) or 504 (timed out) in the
-  // OpenAI error envelope when the upstream gives no answer.
+  // OpenAI error envelope when the upstream gives no whole answer, and 507
+  // `cassette_write_failed` when the answer could not be recorded. A stream has sent its
+  // status before either is known: a broken one just ends (not recorded), and one that
+  // could not be recorded ends with an `error` event carrying the 507 envelope.
   mock::http::ApiResponse forward(const mock::http::ApiRequest& request) const;
 
 private:

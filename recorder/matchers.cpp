@@ -68,7 +68,9 @@ std::optional<std::string> match_query(const RecordedRequest& live, const Record
   if (a == b) return std::nullopt;
   for (const auto& [name, value] : b) {
     if (std::find(a.begin(), a.end(), std::make_pair(name, value)) == a.end()) {
-      const auto live_value = std::find_if(a.begin(), a.end(), [&](const auto& p) { return p.first == name; });
+      // Named init-capture: clang 14 cannot capture a structured binding itself.
+      const auto live_value =
+          std::find_if(a.begin(), a.end(), [&wanted = name](const auto& p) { return p.first == wanted; });
       if (live_value == a.end()) return "'" + name + "' only in recorded (" + quote_text(value) + ")";
       return "'" + name + "': live " + quote_text(live_value->second) + ", recorded " + quote_text(value);
     }

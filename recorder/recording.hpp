@@ -1,6 +1,7 @@
 #pragma once
 // Where forwarded exchanges go: redacted (the one place before saving), then appended
-// durably to the cassette. A failed write is logged and the client still gets its answer.
+// durably to the cassette. A failed write is logged and returned: the forwarder tells the
+// client, since an answer it passed on would be one the cassette does not have.
 #include <cstddef>
 #include <filesystem>
 #include <memory>
@@ -20,7 +21,7 @@ public:
   Recording(std::filesystem::path path, cassettes::Cassette initial, std::shared_ptr<const Redactor> redactor,
             LogLine log);
 
-  void record(cassettes::Interaction raw);
+  tl::expected<void, cassettes::CassetteError> record(cassettes::Interaction raw);
   // Folds the journal into the cassette file. Safe to call twice and from any thread.
   tl::expected<void, cassettes::CassetteError> finish();
 

@@ -1,5 +1,8 @@
 // Load, atomic save and the journal: every completed exchange is on disk when append()
 // returns, and a recorder that dies at any point leaves a cassette that loads.
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -168,6 +171,25 @@ TEST(CassetteFile, SaveReplacesAtomicallyAndLeavesNoTemporaryFile) {
   std::size_t files = 0;
   for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) ++files;
   EXPECT_EQ(files, 1U);
+}
+
+TEST(CassetteWriter, TheFirstAppendRemovesTemporaryFilesOfAKilledRecorder) {
+  TempDir dir;
+  // A pid that has certainly ended: a child that exited and was reaped.
+  const pid_t gone = ::fork();
+  if (gone == 0) ::_exit(0);
+  ASSERT_GT(gone, 0);
+  ::waitpid(gone, nullptr, 0);
+  const auto abandoned = dir / ("c.json.tmp-" + std::to_string(gone) + "-0");
+  const auto live = dir / ("c.json.tmp-" + std::to_string(::getpid()) + "-99");  // a writer that still runs
+  const auto other = dir / ("d.json.tmp-" + std::to_string(gone) + "-0");        // another cassette's
+  for (const auto& path : {abandoned, live, other}) std::ofstream(path) << "{\"format\": \"assistants-mock-cas";
+  CassetteWriter writer(dir / "c.json", empty_cassette());
+  EXPECT_TRUE(std::filesystem::exists(abandoned)) << "nothing touches the disk before the first append";
+  ASSERT_TRUE(writer.append(numbered(1)).has_value());
+  EXPECT_FALSE(std::filesystem::exists(abandoned));
+  EXPECT_TRUE(std::filesystem::exists(live));
+  EXPECT_TRUE(std::filesystem::exists(other));
 }
 
 }  // namespace
