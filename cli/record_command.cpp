@@ -6,8 +6,9 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/listen_options.hpp"
 #include "recorder/record_server.hpp"
-#include "recorder/serve_until_signal.hpp"
+#include "mock/server/serve_until_signal.hpp"
 
 namespace cli {
 namespace {
@@ -18,6 +19,7 @@ struct RecordOptions {
   std::string mode = "once";
   bool log_requests = false;
   bool quiet = false;
+  std::string port_file;
 };
 
 void print_line(const char* prefix, const std::string& line) {
@@ -27,7 +29,7 @@ void print_line(const char* prefix, const std::string& line) {
 
 int run_record(RecordOptions options) {
   recorder::RecordConfig& config = options.config;
-  constexpr const char* k_prefix = "assistants-mock record: ";
+  static constexpr const char* k_prefix = "assistants-mock record: ";
   const auto usage_error = [&](const std::string& message) {
     print_line(k_prefix, message);
     return 2;
@@ -37,10 +39,10 @@ int run_record(RecordOptions options) {
   auto mode = recorder::parse_record_mode(options.mode);
   if (!mode) return usage_error("--mode: " + mode.error());
   config.mode = *mode;
-  config.notice = [k_prefix](const std::string& line) { print_line(k_prefix, line); };
+  config.notice = [](const std::string& line) { print_line(k_prefix, line); };
   if (options.log_requests) config.log = config.notice;
 
-  recorder::block_stop_signals();
+  mock::block_stop_signals();
   auto server = recorder::RecordServer::create(config);
   if (!server) return usage_error(server.error());
   try {
@@ -51,19 +53,20 @@ int run_record(RecordOptions options) {
   }
   if (!options.quiet) print_line(k_prefix, (*server)->summary());
   recorder::RecordServer& session = **server;
-  const int status = recorder::serve_until_signal(
-      session.base_url(),
-      {[&session] { return session.serve(); }, [&session] { session.stop(); },
-       [&session, &options, k_prefix] {
-         if (auto saved = session.finish(); !saved) {
-           print_line(k_prefix, "could not save the cassette: " + saved.error().message +
-                                    " (the journal beside it keeps every exchange; the next load recovers them)");
-         } else if (!options.quiet) {
-           print_line(k_prefix, "stopped; " + std::to_string(session.recorded()) + " exchange(s) recorded into " +
-                                    options.cassette);
-         }
-       }});
-  return status;
+  mock::ServeHooks hooks;
+  hooks.serve = [&session] { return session.serve(); };
+  hooks.stop = [&session] { session.stop(); };
+  hooks.finish = [&session, &options] {
+    if (auto saved = session.finish(); !saved) {
+      print_line(k_prefix, "could not save the cassette: " + saved.error().message +
+                               " (the journal beside it keeps every exchange; the next load recovers them)");
+    } else if (!options.quiet) {
+      print_line(k_prefix,
+                 "stopped; " + std::to_string(session.recorded()) + " exchange(s) recorded into " + options.cassette);
+    }
+  };
+  hooks.port_file = options.port_file;
+  return mock::serve_until_signal(session.base_url(), hooks);
 }
 
 }  // namespace
@@ -86,11 +89,7 @@ Command add_record_command(CLI::App& app) {
                      "Comma-separated matchers deciding a replay hit: method, path, query, json_body, body, "
                      "header:NAME")
       ->capture_default_str();
-  record->add_option("--host", config.http.host, "Address to bind; loopback unless you mean it")
-      ->capture_default_str();
-  record->add_option("--port", config.http.port, "Port to bind; 0 picks a free one")
-      ->capture_default_str()
-      ->check(CLI::Range(0, 65535));
+  add_listen_options(*record, config.http, options->port_file);
   record->add_option("--redact-header", config.redaction.headers,
                      "Also replace this header's value with [REDACTED] in the cassette (repeatable); "
                      "Authorization, OpenAI-Organization/-Project, cookies and *api-key*/*token* headers always are");
@@ -106,6 +105,12 @@ Command add_record_command(CLI::App& app) {
   record->add_option("--threads", config.http.threads, "Worker threads = concurrent connections served")
       ->capture_default_str()
       ->check(CLI::Range(std::size_t{1}, std::size_t{4096}));
+  record->add_option("--ca-file", config.ca_file,
+                     "CA certificates (PEM) to trust for the upstream (a private CA, a self-signed server); "
+                     "verification is never turned off");
+  record->add_option("--journal-size", config.journal_size,
+                    "Requests kept for GET /__admin/requests (oldest dropped first); 0 turns the journal off")
+      ->capture_default_str();
   record->add_flag("--log-requests", options->log_requests,
                    "One line per request on stderr: method, path, status, replayed/recorded, time "
                    "(never headers, query or bodies)");

@@ -5,8 +5,9 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/listen_options.hpp"
 #include "recorder/replay_server.hpp"
-#include "recorder/serve_until_signal.hpp"
+#include "mock/server/serve_until_signal.hpp"
 
 namespace cli {
 namespace {
@@ -16,6 +17,7 @@ struct ReplayOptions {
   std::string cassette;
   bool log_requests = false;
   bool quiet = false;
+  std::string port_file;
 };
 
 void print_line(const char* prefix, const std::string& line) {
@@ -24,16 +26,16 @@ void print_line(const char* prefix, const std::string& line) {
 
 int run_replay(ReplayOptions options) {
   recorder::ReplayConfig& config = options.config;
-  constexpr const char* k_prefix = "assistants-mock replay: ";
+  static constexpr const char* k_prefix = "assistants-mock replay: ";
   if (options.cassette.empty()) {
     print_line(k_prefix, "--cassette PATH|DIR is required");
     return 2;
   }
   config.cassette = options.cassette;
-  config.notice = [k_prefix](const std::string& line) { print_line(k_prefix, line); };
+  config.notice = [](const std::string& line) { print_line(k_prefix, line); };
   if (options.log_requests) config.log = config.notice;
 
-  recorder::block_stop_signals();
+  mock::block_stop_signals();
   auto server = recorder::ReplayServer::create(config);
   if (!server) {
     print_line(k_prefix, server.error());
@@ -47,8 +49,12 @@ int run_replay(ReplayOptions options) {
   }
   if (!options.quiet) print_line(k_prefix, (*server)->summary());
   recorder::ReplayServer& replay = **server;
-  return recorder::serve_until_signal(replay.base_url(),
-                                      {[&replay] { return replay.serve(); }, [&replay] { replay.stop(); }, [] {}});
+  mock::ServeHooks hooks;
+  hooks.serve = [&replay] { return replay.serve(); };
+  hooks.stop = [&replay] { replay.stop(); };
+  hooks.finish = [] {};
+  hooks.port_file = options.port_file;
+  return mock::serve_until_signal(replay.base_url(), hooks);
 }
 
 }  // namespace
@@ -68,11 +74,7 @@ Command add_replay_command(CLI::App& app) {
   replay->add_option("--speed", config.speed,
                      "Replay recorded timing divided by this (1 = as recorded, 2 = twice as fast); 0 = no delays")
       ->capture_default_str();
-  replay->add_option("--host", config.http.host, "Address to bind; loopback unless you mean it")
-      ->capture_default_str();
-  replay->add_option("--port", config.http.port, "Port to bind; 0 picks a free one")
-      ->capture_default_str()
-      ->check(CLI::Range(0, 65535));
+  add_listen_options(*replay, config.http, options->port_file);
   replay->add_option("--redact-header", config.redaction.headers,
                      "Redact this header before matching too (repeatable); the cassette's own rules always apply");
   replay->add_option("--redact-json-path", config.redaction.json_paths,
@@ -80,6 +82,9 @@ Command add_replay_command(CLI::App& app) {
   replay->add_option("--threads", config.http.threads, "Worker threads = concurrent connections served")
       ->capture_default_str()
       ->check(CLI::Range(std::size_t{1}, std::size_t{4096}));
+  replay->add_option("--journal-size", config.journal_size,
+                    "Requests kept for GET /__admin/requests (oldest dropped first); 0 turns the journal off")
+      ->capture_default_str();
   replay->add_flag("--log-requests", options->log_requests,
                    "One line per request on stderr: method, path, status, which recording answered, time");
   replay->add_flag("--quiet,-q", options->quiet, "Print nothing but errors");

@@ -1,33 +1,12 @@
 #include "cli/serve_command.hpp"
 
+#include <iostream>
 #include <memory>
 
-#include <atomic>
-#include <chrono>
-#include <csignal>
-#include <fstream>
-#include <cstdio>
-#include <iostream>
-#include <thread>
+#include "cli/listen_options.hpp"
+#include "mock/server/serve_until_signal.hpp"
 
 namespace cli {
-namespace {
-// Written to a temporary name and renamed, so a harness polling for the file never
-// reads half a URL.
-bool write_port_file(const std::string& path, const std::string& url) {
-  const std::string temporary = path + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::trunc);
-    out << url << "\n";
-    if (!out.flush()) return false;
-  }
-  return std::rename(temporary.c_str(), path.c_str()) == 0;
-}
-
-bool is_loopback(const std::string& host) {
-  return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.starts_with("127.");
-}
-}  // namespace
 
 Command add_serve_command(CLI::App& app) {
   auto options_holder = std::make_shared<ServeOptions>();
@@ -35,11 +14,7 @@ Command add_serve_command(CLI::App& app) {
   CLI::App* serve = app.add_subcommand(
       "serve", "Run the stateful Assistants API mock server (v2, paths under /v1).");
   mock::MockServerConfig& config = options.config;
-  serve->add_option("--host", config.http.host, "Address to bind; loopback unless you mean it")
-      ->capture_default_str();
-  serve->add_option("--port", config.http.port, "Port to bind; 0 picks a free one")
-      ->capture_default_str()
-      ->check(CLI::Range(0, 65535));
+  add_listen_options(*serve, config.http, options.port_file);
   serve->add_option("--seed", config.seed,
                     "Seed for object ids: the same seed gives the same id sequence");
   serve->add_option("--api-key", config.api_key,
@@ -53,10 +28,23 @@ Command add_serve_command(CLI::App& app) {
                     "Value of the openai-poll-after-ms header SDK pollers wait for")
       ->capture_default_str()
       ->check(CLI::Range(std::int64_t{0}, std::int64_t{60000}));
-  serve->add_option("--threads", config.http.threads,
-                    "Worker threads, i.e. concurrent keep-alive connections served")
+  serve->add_option("--threads,--max-connections", config.http.threads,
+                    "Connections served at once, one worker thread each; one more gets 503 "
+                    "(server_overloaded) after a short wait, idle keep-alive connections yield")
       ->capture_default_str()
       ->check(CLI::Range(std::size_t{1}, std::size_t{4096}));
+  serve->add_option("--max-streams", config.max_streams,
+                    "Runs streaming at once (each holds a connection); one more gets 429 "
+                    "(too_many_streams) before its run is created. Default: 3/4 of --threads")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{4096}));
+  serve->add_option("--read-timeout", config.http.read_timeout_seconds,
+                    "Seconds a request may stay silent before it is cut off with 408")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
+  serve->add_option("--request-timeout", config.http.request_timeout_seconds,
+                    "Seconds a request's headers and body may take to arrive in all (408 after)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
   serve->add_option("--max-body-bytes", config.http.max_body_bytes,
                     "Larger request bodies are refused with 413 before they are read")
       ->capture_default_str()
@@ -89,9 +77,6 @@ Command add_serve_command(CLI::App& app) {
   serve->add_option("--admin-token", config.admin_token,
                     "Require 'X-Admin-Token: TOKEN' on /__admin calls (they are open by default; "
                     "cross-origin browser calls are always refused)");
-  serve->add_option("--port-file", options.port_file,
-                    "Also write the URL served on to this file once listening (for harnesses "
-                    "that start the server with --port 0)");
   serve->add_flag("--quiet,-q", options.quiet,
                   "Print nothing but errors (no request log, no start/stop lines)");
   return {serve, [options_holder] { return run_serve(*options_holder); }};
@@ -111,13 +96,7 @@ int run_serve(ServeOptions options) {
   options.config.log_format =
       options.log_format == "json" ? mock::observe::LogFormat::json : mock::observe::LogFormat::text;
 
-  // Block the stop signals in every thread; one thread waits for them and stops the server.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
-
+  mock::block_stop_signals();
   mock::MockServer server(options.config);
   try {
     server.bind();
@@ -125,39 +104,21 @@ int run_serve(ServeOptions options) {
     std::cerr << "assistants-mock: " << error.what() << "\n";
     return 1;
   }
-  if (!is_loopback(options.config.http.host)) {
-    std::cerr << "assistants-mock: WARNING: listening on " << options.config.http.host
-              << ", reachable from other machines. The mock has no real authentication.\n";
+  // Judged by the address actually bound, not by the name given: "localhost" may be
+  // either loopback, and a name that looks local need not resolve to one.
+  if (!server.loopback_only()) {
+    std::cerr << "assistants-mock: " << mock::http::exposure_warning(options.config.http.host) << "\n";
   }
-  // One machine-readable line, so a harness started with --port 0 learns the URL.
-  std::printf("listening on %s\n", server.base_url().c_str());
-  std::fflush(stdout);
-  if (!options.port_file.empty() && !write_port_file(options.port_file, server.base_url())) {
-    std::cerr << "assistants-mock: cannot write --port-file " << options.port_file << "\n";
-    return 1;
-  }
-
-  std::atomic<bool> served{false};
-  std::thread signal_waiter([&server, &served, stop_signals] {
-    int signal = 0;
-    sigwait(&stop_signals, &signal);
-    if (served) return;  // woken by the main thread: serve() already ended
-    server.stop();
-    // httplib lets an idle keep-alive connection hold its worker for the keep-alive
-    // timeout (5 s) before stop() completes. Nothing is left to flush by then, so give
-    // the workers a moment and then leave without waiting for idle sockets.
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    if (!served) {
-      std::fflush(nullptr);
-      std::_Exit(0);
-    }
-  });
-  const bool ok = server.serve();
-  served = true;
-  pthread_kill(signal_waiter.native_handle(), SIGTERM);
-  signal_waiter.join();
-  if (!options.quiet) std::cerr << "assistants-mock: stopped\n";
-  return ok ? 0 : 1;
+  mock::ServeHooks hooks;
+  hooks.serve = [&server] { return server.serve(); };
+  hooks.stop = [&server] { server.stop(); };
+  hooks.finish = [&options] {
+    if (!options.quiet) std::cerr << "assistants-mock: stopped\n";
+  };
+  // The mock has nothing to save: answers in flight get a moment, open streams are closed.
+  hooks.grace = std::chrono::milliseconds(1000);
+  hooks.port_file = options.port_file;
+  return mock::serve_until_signal(server.base_url(), hooks);
 }
 
 }  // namespace cli

@@ -37,6 +37,7 @@ mock::http::ApiResponse Proxy::handle(const mock::http::ApiRequest& request) con
       auto taken = m_parts.replayer->take(live);
       if (!taken) break;  // cannot happen: a recording that matched keeps matching
       mock::http::ApiResponse response = m_parts.replayer->respond(*taken);
+      response.served_by = "cassette " + m_parts.cassette_label + " #" + std::to_string(*taken);
       log(response.status, "replayed #" + std::to_string(*taken));
       return response;
     }
@@ -44,11 +45,16 @@ mock::http::ApiResponse Proxy::handle(const mock::http::ApiRequest& request) con
       if (!m_parts.forwarder) break;
       try {
         mock::http::ApiResponse response = m_parts.forwarder->forward(request);
+        response.served_by = "upstream";
         log(response.status, response.stream ? "streaming, recorded when it ends" : "recorded");
         return response;
       } catch (const mock::http::ApiError& error) {
-        log(error.status(), "upstream failed, not recorded");
-        throw;
+        // Answered, so not "unmatched" in the journal: it names what failed instead.
+        const bool write_failed = error.code() == "cassette_write_failed";
+        log(error.status(), write_failed ? "cassette write failed, not recorded" : "upstream failed, not recorded");
+        mock::http::ApiResponse response = error.to_response();
+        response.served_by = write_failed ? "upstream, cassette write failed" : "upstream failed";
+        return response;
       }
     }
     case Action::refuse:

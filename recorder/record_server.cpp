@@ -5,10 +5,11 @@
 #include <utility>
 
 #include "cassettes/cassette_file.hpp"
+#include "mock/observe/observer.hpp"
 #include "recorder/curl_upstream.hpp"
 #include "recorder/proxy.hpp"
 #include "recorder/recording.hpp"
-#include "recorder/serve_until_signal.hpp"
+#include "mock/server/serve_until_signal.hpp"
 
 #ifndef AM_VERSION
 #define AM_VERSION "0.0.0"
@@ -31,6 +32,7 @@ struct RecordServer::Parts {
   std::unique_ptr<Upstream> upstream;
   std::shared_ptr<Recording> recording;
   std::unique_ptr<Proxy> proxy;
+  std::unique_ptr<mock::observe::Observer> observer;
   std::unique_ptr<mock::http::HttpServer> http;
   std::string summary;
 };
@@ -80,8 +82,12 @@ tl::expected<std::unique_ptr<RecordServer>, std::string> RecordServer::create(Re
 
   std::string display_upstream = url_without_credentials(config.upstream);
   if (may_record(mode, parts->cassette_existed)) {
-    auto upstream = make_curl_upstream({config.upstream, config.connect_timeout_ms, config.timeout_ms});
-    if (!upstream) return tl::unexpected("--upstream: " + upstream.error());
+    auto upstream =
+        make_curl_upstream({config.upstream, config.connect_timeout_ms, config.timeout_ms, config.ca_file});
+    // The message names the flag when it is not about the URL.
+    if (!upstream) {
+      return tl::unexpected(upstream.error().starts_with("--") ? upstream.error() : "--upstream: " + upstream.error());
+    }
     parts->upstream = std::move(*upstream);
     display_upstream = parts->upstream->display_url();
 
@@ -97,7 +103,11 @@ tl::expected<std::unique_ptr<RecordServer>, std::string> RecordServer::create(Re
     parts->recording = std::make_shared<Recording>(config.cassette, std::move(initial), shared_redactor, config.notice);
     std::shared_ptr<Recording> recording = parts->recording;
     proxy.forwarder = std::make_shared<const Forwarder>(
-        *parts->upstream, [recording](cassettes::Interaction interaction) { recording->record(std::move(interaction)); },
+        *parts->upstream,
+        [recording](cassettes::Interaction interaction) -> tl::expected<void, std::string> {
+          if (auto kept = recording->record(std::move(interaction)); !kept) return tl::unexpected(kept.error().message);
+          return {};
+        },
         config.notice);
   }
 
@@ -115,9 +125,29 @@ tl::expected<std::unique_ptr<RecordServer>, std::string> RecordServer::create(Re
 
   parts->proxy = std::make_unique<Proxy>(std::move(proxy));
   parts->config = std::move(config);
+  parts->observer = std::make_unique<mock::observe::Observer>(parts->config.journal_size);
   const Proxy* handler = parts->proxy.get();
+  mock::observe::Observer* observer = parts->observer.get();
   parts->http = std::make_unique<mock::http::HttpServer>(
-      parts->config.http, [handler](mock::http::ApiRequest& request) { return handler->handle(request); });
+      parts->config.http,
+      [handler, observer](mock::http::ApiRequest& request) {
+        if (auto observed = observer->handle_admin(request)) return std::move(*observed);
+        try {
+          return handler->handle(request);
+        } catch (const mock::http::ApiError& error) {
+          mock::http::ApiResponse response = error.to_response();
+          // A refused miss was served by nothing (the proxy labels its upstream failures).
+          if (error.code() == "cassette_miss") {
+            response.near_miss = error.what();
+          } else {
+            response.served_by = "upstream failed";
+          }
+          return response;
+        }
+      },
+      [observer](const mock::http::ApiRequest& request, const mock::http::ApiResponse& response, double ms) {
+        observer->observe(request, response, ms);
+      });
   return std::unique_ptr<RecordServer>(new RecordServer(std::move(parts)));
 }
 
@@ -128,14 +158,21 @@ RecordServer::~RecordServer() {
   (void)finish();
 }
 
-int RecordServer::bind() { return m_parts->http->bind(); }
+int RecordServer::bind() {
+  const int port = m_parts->http->bind();
+  // Forwarded requests carry the client's own key upstream: say so loudly when others can send them.
+  if (!m_parts->http->loopback_only() && m_parts->config.notice) {
+    m_parts->config.notice(mock::http::exposure_warning(m_parts->config.http.host));
+  }
+  return port;
+}
 
 bool RecordServer::serve() { return m_parts->http->listen(); }
 
 void RecordServer::start() {
   bind();
   m_thread = std::thread([this] { m_parts->http->listen(); });
-  wait_until_running(*m_parts->http);
+  mock::wait_until_running(*m_parts->http);
 }
 
 void RecordServer::stop() {

@@ -13,6 +13,7 @@
 #include "cassettes/cassette.hpp"
 #include "cassettes/cassette_error.hpp"
 #include "mock/http/http_server.hpp"
+#include "mock/observe/journal.hpp"
 #include "recorder/forwarder.hpp"
 #include "recorder/matchers.hpp"
 #include "recorder/record_mode.hpp"
@@ -26,12 +27,14 @@ struct RecordConfig {
   std::string upstream = "https://api.openai.com";
   long connect_timeout_ms = 10'000;
   long timeout_ms = 600'000;
+  std::string ca_file;  // CA certificates (PEM) to trust for the upstream; verification is never off
   std::filesystem::path cassette;
   RecordMode mode = RecordMode::once;
   std::string match_on = std::string(k_default_match_on);
   cassettes::RedactionRules redaction;  // beyond the built-in rules
   LogLine log;     // one line per request, if set (never headers, query or bodies)
   LogLine notice;  // start-up notes and save failures, if set
+  std::size_t journal_size = mock::observe::Journal::k_default_capacity;  // 0 turns it off
 };
 
 class RecordServer {

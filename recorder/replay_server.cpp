@@ -4,7 +4,7 @@
 
 #include "cassettes/bounded_json.hpp"
 #include "mock/http/api_error.hpp"
-#include "recorder/serve_until_signal.hpp"
+#include "mock/server/serve_until_signal.hpp"
 
 namespace recorder {
 namespace {
@@ -40,16 +40,18 @@ tl::expected<std::unique_ptr<ReplayServer>, std::string> ReplayServer::create(Re
 }
 
 ReplayServer::ReplayServer(ReplayConfig config, std::unique_ptr<CassetteLibrary> library)
-    : m_config(std::move(config)), m_library(std::move(library)) {
+    : m_config(std::move(config)), m_library(std::move(library)), m_observer(m_config.journal_size) {
   m_http = std::make_unique<mock::http::HttpServer>(
-      m_config.http, [this](mock::http::ApiRequest& request) { return handle(request); });
+      m_config.http, [this](mock::http::ApiRequest& request) { return handle(request); },
+      [this](const mock::http::ApiRequest& request, const ApiResponse& response, double ms) {
+        m_observer.observe(request, response, ms);
+      });
 }
 
 ReplayServer::~ReplayServer() { stop(); }
 
 std::optional<ApiResponse> ReplayServer::handle_admin(const mock::http::ApiRequest& request) {
   const std::string& path = request.path;
-  if (path == "/__admin/health" && request.method == "GET") return ApiResponse::json(Json{{"status", "ok"}});
   if (path == "/__admin/cassette" && request.method == "GET") {
     const auto chosen = m_library->default_name();
     return ApiResponse::json(Json{{"default", chosen ? Json(*chosen) : Json(nullptr)},
@@ -71,20 +73,35 @@ std::optional<ApiResponse> ReplayServer::handle_admin(const mock::http::ApiReque
 }
 
 ApiResponse ReplayServer::handle(mock::http::ApiRequest& request) {
-  if (auto admin = handle_admin(request)) return std::move(*admin);
-  auto session = m_library->session_for(request.header("x-cassette"));
-  if (!session) throw session.error();
-  return (*session)->proxy->handle(request);
+  if (auto observed = m_observer.handle_admin(request)) return std::move(*observed);
+  if (auto admin = handle_admin(request)) {
+    admin->served_by = "admin.replay";
+    return std::move(*admin);
+  }
+  try {
+    auto session = m_library->session_for(request.header("x-cassette"));
+    if (!session) throw session.error();
+    return (*session)->proxy->handle(request);
+  } catch (const ApiError& error) {
+    // Nothing served it (no such cassette, or no recording matches): the journal keeps why.
+    ApiResponse response = error.to_response();
+    response.near_miss = error.what();
+    return response;
+  }
 }
 
-int ReplayServer::bind() { return m_http->bind(); }
+int ReplayServer::bind() {
+  const int port = m_http->bind();
+  if (!m_http->loopback_only() && m_config.notice) m_config.notice(mock::http::exposure_warning(m_config.http.host));
+  return port;
+}
 
 bool ReplayServer::serve() { return m_http->listen(); }
 
 void ReplayServer::start() {
   bind();
   m_thread = std::thread([this] { m_http->listen(); });
-  wait_until_running(*m_http);
+  mock::wait_until_running(*m_http);
 }
 
 void ReplayServer::stop() {

@@ -6,6 +6,7 @@
 //   GET  /__admin/cassette            the default cassette and the ones available
 //   POST /__admin/cassette {"name"}   sets the default cassette
 //   POST /__admin/rewind  [{"name"}]  plays a cassette (default: all) from the start again
+//   /__admin/requests, /count, /unmatched, /__admin/metrics   as `serve` answers them
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -15,6 +16,7 @@
 
 #include "cassettes/cassette.hpp"
 #include "mock/http/http_server.hpp"
+#include "mock/observe/observer.hpp"
 #include "recorder/cassette_library.hpp"
 #include "recorder/matchers.hpp"
 
@@ -30,6 +32,7 @@ struct ReplayConfig {
   cassettes::RedactionRules redaction;
   LogLine log;
   LogLine notice;
+  std::size_t journal_size = mock::observe::Journal::k_default_capacity;  // 0 turns it off
 };
 
 class ReplayServer {
@@ -54,6 +57,7 @@ private:
 
   ReplayConfig m_config;
   std::unique_ptr<CassetteLibrary> m_library;
+  mock::observe::Observer m_observer;
   std::unique_ptr<mock::http::HttpServer> m_http;
   std::thread m_thread;
 };

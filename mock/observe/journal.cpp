@@ -79,7 +79,11 @@ void Journal::record(const http::ApiRequest& request, const http::ApiResponse& r
   entry.received_at_ms = now_ms;
   entry.method = request.method;
   entry.path = request.path;
+  // A key may come as a query parameter too (?api_key=...): same rule as for headers.
   entry.query = request.query;
+  for (auto& [name, value] : entry.query) {
+    if (is_secret_header(name)) value = std::string(k_redacted);
+  }
   entry.headers = Json::object();
   for (const auto& [name, value] : request.headers) {
     entry.headers[lower(name)] = is_secret_header(name) ? std::string(k_redacted) : value;

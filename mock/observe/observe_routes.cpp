@@ -37,6 +37,9 @@ JournalQuery parse_query(const ApiRequest& request) {
 void register_observe_routes(http::RouteTable& table, Journal& journal, Metrics& metrics) {
   Journal* j = &journal;
   Metrics* m = &metrics;
+  // Here rather than with the mock's admin routes: record and replay answer it too.
+  table.add("GET", "/__admin/health", "admin.health",
+            [](ApiRequest&) { return ApiResponse::json(Json{{"status", "ok"}}); });
   table.add("GET", "/__admin/requests", "admin.requests.list",
             [j](ApiRequest& request) { return ApiResponse::json(j->list(parse_query(request))); });
   table.add("DELETE", "/__admin/requests", "admin.requests.clear", [j](ApiRequest&) {

@@ -1,5 +1,5 @@
 #pragma once
-// /__admin/requests (journal, filters, clear), /__admin/requests/count (verification),
+// /__admin/health, /__admin/requests (journal, filters, clear), /__admin/requests/count (verification),
 // /__admin/requests/unmatched, /__admin/metrics.
 #include "mock/http/route_table.hpp"
 #include "mock/observe/journal.hpp"

@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "mock/http/http_server.hpp"
-#include "recorder/serve_until_signal.hpp"
+#include "mock/server/serve_until_signal.hpp"
 
 namespace recorder_tests {
 
@@ -22,7 +22,7 @@ public:
     m_server = std::make_unique<mock::http::HttpServer>(config, std::move(dispatch));
     m_server->bind();
     m_thread = std::thread([this] { m_server->listen(); });
-    recorder::wait_until_running(*m_server);
+    mock::wait_until_running(*m_server);
   }
   ~FakeUpstream() { stop(); }
   FakeUpstream(const FakeUpstream&) = delete;

@@ -1,0 +1,35 @@
+#pragma once
+// The journal, the metrics and their admin routes (/__admin/requests, /count, /unmatched,
+// /__admin/metrics) for a server that is not the mock itself: `record` and `replay` answer
+// the same verification calls as `serve`, so a test does not care which one it talks to.
+#include <cstddef>
+#include <optional>
+
+#include "mock/http/api_message.hpp"
+#include "mock/http/route_table.hpp"
+#include "mock/observe/journal.hpp"
+#include "mock/observe/metrics.hpp"
+
+namespace mock::observe {
+
+class Observer {
+public:
+  explicit Observer(std::size_t journal_size);
+  Observer(const Observer&) = delete;
+  Observer& operator=(const Observer&) = delete;
+
+  // The answer of an observe route, or nothing when the request is for none of them.
+  std::optional<http::ApiResponse> handle_admin(http::ApiRequest& request) const;
+  // Counts the request in the metrics and keeps it in the journal (admin calls aside).
+  void observe(const http::ApiRequest& request, const http::ApiResponse& response, double elapsed_ms);
+
+  Journal& journal() { return m_journal; }
+  Metrics& metrics() { return m_metrics; }
+
+private:
+  Journal m_journal;
+  Metrics m_metrics;
+  http::RouteTable m_routes;
+};
+
+}  // namespace mock::observe

@@ -1,0 +1,113 @@
+#include "mock/server/serve_until_signal.hpp"
+
+#include <pthread.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+#include "mock/http/http_server.hpp"
+
+namespace mock {
+namespace {
+sigset_t stop_signals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  return signals;
+}
+
+// Set by the main thread once serve() has returned; the signal thread waits on it.
+class ServingEnded {
+public:
+  void mark() {
+    const std::lock_guard lock(m_mutex);
+    m_ended = true;
+    m_changed.notify_all();
+  }
+  bool wait_for(std::chrono::milliseconds timeout) {
+    std::unique_lock lock(m_mutex);
+    return m_changed.wait_for(lock, timeout, [this] { return m_ended; });
+  }
+  bool ended() {
+    const std::lock_guard lock(m_mutex);
+    return m_ended;
+  }
+
+private:
+  std::mutex m_mutex;
+  std::condition_variable m_changed;
+  bool m_ended = false;
+};
+
+// Written to a temporary name and renamed, so a harness polling for the file never reads
+// half a URL.
+bool write_port_file(const std::string& path, const std::string& url) {
+  const std::string temporary = path + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::trunc);
+    out << url << "\n";
+    if (!out.flush()) return false;
+  }
+  return std::rename(temporary.c_str(), path.c_str()) == 0;
+}
+}  // namespace
+
+void wait_until_running(const http::HttpServer& server) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!server.is_running()) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      throw std::runtime_error("the HTTP server did not start within 10 s");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+}
+
+void block_stop_signals() {
+  const sigset_t signals = stop_signals();
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+}
+
+int serve_until_signal(const std::string& url, const ServeHooks& hooks) {
+  // The file first: a harness that reads the line may look for the file next.
+  if (!hooks.port_file.empty() && !write_port_file(hooks.port_file, url)) {
+    std::fprintf(stderr, "assistants-mock: cannot write --port-file %s\n", hooks.port_file.c_str());
+    return 1;
+  }
+  // One machine-readable line, so a harness started with --port 0 learns the URL.
+  std::printf("listening on %s\n", url.c_str());
+  std::fflush(stdout);
+
+  ServingEnded serving_ended;
+  std::thread signal_waiter([&hooks, &serving_ended] {
+    const sigset_t signals = stop_signals();
+    int signal = 0;
+    sigwait(&signals, &signal);
+    if (serving_ended.ended()) return;  // woken by the main thread: serving already ended
+    hooks.stop();
+    // Idle connections close within a few milliseconds of stop(); a request in flight (a
+    // stream being recorded) holds serve() until it ends. Past the grace period, save what
+    // is complete and leave without it.
+    if (!serving_ended.wait_for(hooks.grace)) {
+      hooks.finish();
+      std::fflush(nullptr);
+      std::_Exit(0);
+    }
+  });
+  const bool ok = hooks.serve();
+  serving_ended.mark();
+  hooks.finish();
+  pthread_kill(signal_waiter.native_handle(), SIGTERM);
+  signal_waiter.join();
+  return ok ? 0 : 1;
+}
+
+}  // namespace mock
