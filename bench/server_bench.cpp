@@ -675,6 +675,7 @@ public:
     if (all || m_settings.scenario == "get") run_get();
     if (all || m_settings.scenario == "post") run_post();
     if (all || m_settings.scenario == "list") run_list();
+    if (all || m_settings.scenario == "journal") run_journal();
     say("");
     print_table(m_rows);
     say("");
@@ -929,6 +930,60 @@ private:
     m_list_labels = {short_count(big), short_count(small), short_count(middle)};
   }
 
+  // The journal's cost: the same requests on this mock (journal on, default size) and on a
+  // second mock started with the journal off (--journal-size 0), measured side by side.
+  void run_journal() {
+    say("[journal] the mock with its journal on (" + with_commas(mock::observe::Journal::k_default_capacity) +
+        " entries) vs a second mock with --journal-size 0");
+    mock::MockServerConfig config;
+    config.http.host = k_host;
+    config.http.port = 0;
+    config.api_key = k_api_key;
+    config.seed = 43;
+    config.journal_size = 0;
+    mock::MockServer journal_off(std::move(config));
+    journal_off.start();
+    const auto off_setup = make_client(journal_off.port(), mock_headers());
+    const Call create_assistant{"POST", "/v1/assistants", Json{{"model", "gpt-4o"}, {"name", "journal bench"}}.dump()};
+    const std::string on_id = setup_call(*m_setup, create_assistant).at("id").get<std::string>();
+    const std::string off_id = setup_call(*off_setup, create_assistant).at("id").get<std::string>();
+    const Target on_get{"journal on", true, m_mock->port(), mock_headers(), {{"GET", "/v1/assistants/" + on_id, ""}}};
+    const Target off_get{"journal off", true, journal_off.port(), mock_headers(),
+                         {{"GET", "/v1/assistants/" + off_id, ""}}};
+    auto get_results = measure({&on_get, &off_get}, m_settings);
+
+    const std::string body = Json{{"role", "user"}, {"content", "Is the journal free?"}}.dump();
+    std::vector<Call> on_posts;
+    std::vector<Call> off_posts;
+    for (std::size_t c = 0; c < m_settings.clients; ++c) {
+      const Call create_thread{"POST", "/v1/threads", "{}"};
+      on_posts.push_back({"POST", "/v1/threads/" + setup_call(*m_setup, create_thread).at("id").get<std::string>() +
+                                      "/messages", body});
+      off_posts.push_back({"POST", "/v1/threads/" + setup_call(*off_setup, create_thread).at("id").get<std::string>() +
+                                       "/messages", body});
+    }
+    const Target on_post{"journal on", true, m_mock->port(), mock_headers(), on_posts};
+    const Target off_post{"journal off", true, journal_off.port(), mock_headers(), off_posts};
+    auto post_results = measure({&on_post, &off_post}, m_settings);
+    journal_off.stop();
+
+    const auto compare = [this](const std::string& name, Measurement& on, Measurement& off) -> std::optional<double> {
+      m_errors += report_errors(name, "journal on", on);
+      m_errors += report_errors(name, "journal off", off);
+      const Stats on_stats = stats_of(on);
+      const Stats off_stats = stats_of(off);
+      if (!on_stats.measured || !off_stats.measured || off_stats.rate <= 0) return std::nullopt;
+      const double ratio = on_stats.rate / off_stats.rate;
+      say("  " + pad_right(name, k_name_width) + " journal on " + with_commas(static_cast<std::uint64_t>(on_stats.rate)) +
+          " req/s (p99 " + fixed(on_stats.p99_ms, 3) + " ms), off " +
+          with_commas(static_cast<std::uint64_t>(off_stats.rate)) + " req/s (p99 " + fixed(off_stats.p99_ms, 3) +
+          " ms): " + fixed(ratio, 2) + "x");
+      return ratio;
+    };
+    m_journal_get_ratio = compare("GET assistant", get_results[0], get_results[1]);
+    m_journal_post_ratio = compare("POST message", post_results[0], post_results[1]);
+  }
+
   static std::string short_count(std::size_t n) {
     if (n >= 1000 && n % 1000 == 0) return std::to_string(n / 1000) + "k";
     return with_commas(n);
@@ -954,6 +1009,12 @@ private:
           m_list_labels[1] + " messages: " + fixed(*m_deep_ratio, 2) + "x (target: ~1x) " +
           (deep_flat ? "ok" : "NOT FLAT"));
     }
+    for (const auto& [name, ratio] : {std::pair{"GET assistant", m_journal_get_ratio},
+                                      std::pair{"POST message", m_journal_post_ratio}}) {
+      if (!ratio) continue;
+      say(std::string("  journal on/off, ") + name + ": " + fixed(*ratio, 2) + "x (target >= 0.9x) " +
+          (*ratio >= 0.9 ? "ok" : "BELOW TARGET"));
+    }
     say(m_errors == 0 ? "  errors: none"
                       : "  errors: " + with_commas(m_errors) + " failed requests (see above)");
   }
@@ -972,6 +1033,8 @@ private:
   std::optional<double> m_list_ratio;
   std::optional<double> m_deep_ratio;
   std::vector<std::string> m_list_labels;
+  std::optional<double> m_journal_get_ratio;
+  std::optional<double> m_journal_post_ratio;
 };
 
 // Ends the process if the run takes far longer than it should (a hung connection, a
@@ -1023,7 +1086,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(100, 500000))
       ->capture_default_str();
   app.add_option("--scenario", settings.scenario, "run one scenario")
-      ->check(CLI::IsMember({"all", "get", "post", "list"}))
+      ->check(CLI::IsMember({"all", "get", "post", "list", "journal"}))
       ->capture_default_str();
   app.add_option("--warmup", settings.warmup, "unmeasured seconds before each measured slice")
       ->check(CLI::Range(0.0, 60.0))
@@ -1039,11 +1102,11 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   settings.small_messages = std::min<std::size_t>(1000, settings.messages);
 
-  // Eight targets at most (2 + 2 + 4), each measured for --seconds in --rounds slices with a
+  // Twelve targets at most (2 + 2 + 4 + 4), each measured for --seconds in --rounds slices with a
   // warm-up; populating at 500 messages/s or faster; two minutes of slack for set-up.
   const double limit =
       120.0 +
-      8.0 * (settings.seconds + static_cast<double>(settings.rounds) * (settings.warmup + 1.0)) +
+      12.0 * (settings.seconds + static_cast<double>(settings.rounds) * (settings.warmup + 1.0)) +
       static_cast<double>(settings.messages + settings.small_messages) / 500.0;
   Watchdog watchdog(limit);
   try {

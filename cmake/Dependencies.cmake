@@ -7,6 +7,12 @@ pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 if(AM_BUILD_TESTS)
   find_package(GTest REQUIRED)
+  # Model-based tests (tests/model): Debian's librapidcheck-dev ships a static library with a
+  # CMake config (targets rapidcheck, rapidcheck_gtest, ...).
+  find_package(rapidcheck CONFIG QUIET)
+  if(NOT TARGET rapidcheck)
+    message(FATAL_ERROR "rapidcheck not found (Debian package librapidcheck-dev): run scripts/install-deps")
+  endif()
 endif()
 
 # contracts: yaml-cpp reads OpenAPI documents written in YAML.

@@ -56,7 +56,9 @@ ApiResponse modify_thread(const ApiRequest& request, Services& services) {
 ApiResponse delete_thread(const ApiRequest& request, Services& services) {
   return services.store.with_state([&](AssistantsState& state) {
     const std::string id = require_thread(state, services, request.path_param("thread_id")).id;
-    state.threads.erase(id);  // its messages, runs and steps go with it
+    // Its messages, runs and steps go with it. No endpoint lists threads, so its id can
+    // never be a cursor: no tombstone.
+    state.threads.erase_without_tombstone(id);
     return ApiResponse::json(deleted_wire(id, "thread"));
   });
 }

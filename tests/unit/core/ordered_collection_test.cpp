@@ -400,6 +400,21 @@ TEST(OrderedCollectionPage, EveryObjectDeletedLeavesCursorsUsable) {
   EXPECT_FALSE(page.has_more);
 }
 
+TEST(OrderedCollectionPage, EraseWithoutTombstoneForgetsTheIdAsACursorToo) {
+  Collection items = make(4);
+  ASSERT_TRUE(items.erase_without_tombstone("i02"));
+  EXPECT_EQ(items.find("i02"), nullptr);
+  EXPECT_EQ(items.size(), 3U);
+  EXPECT_THAT(ids(items.page(query(20, true))), ElementsAre("i00", "i01", "i03"));
+  // Nothing is kept of it (a long-running server deleting threads must not grow): as a
+  // cursor it is as unknown as an id never created, unlike one erased with erase().
+  EXPECT_THROW(items.page(query(20, true, "i02")), UnknownCursor);
+  ASSERT_TRUE(items.erase("i01"));
+  EXPECT_THAT(ids(items.page(query(20, true, "i01"))), ElementsAre("i03"));
+  EXPECT_FALSE(items.erase_without_tombstone("i02")) << "already gone";
+  EXPECT_FALSE(items.erase_without_tombstone("i01")) << "a tombstone is not an object";
+}
+
 // ---------------------------------------------------------------- unknown cursors
 
 TEST(OrderedCollectionPage, UnknownAfterThrowsUnknownCursor) {
