@@ -18,50 +18,33 @@ std::string lower(std::string_view text) {
   return out;
 }
 
-// The body as the journal keeps it: parsed JSON when it is JSON (bounded depth), else
-// text; cut at k_max_body_bytes.
-void keep_body(JournalEntry& entry, const std::string& body) {
-  entry.body_bytes = body.size();
-  if (body.empty()) return;
-  if (body.size() <= Journal::k_max_body_bytes) {
-    bool too_deep = false;
-    Json parsed = Json::parse(
-        body,
-        [&too_deep](int depth, Json::parse_event_t, Json&) {
-          too_deep = too_deep || depth > 64;
-          return !too_deep;
-        },
-        false);
-    if (!parsed.is_discarded() && !too_deep) {
-      entry.body = std::move(parsed);
-      return;
-    }
-  }
-  const std::string text = body.substr(0, Journal::k_max_body_bytes);
-  entry.body_truncated = text.size() < body.size();
-  // Invalid UTF-8 (or a sequence cut in two) would make the journal unprintable as JSON:
-  // round-trip through dump with replacement characters.
-  entry.body = Json::parse(Json(text).dump(-1, ' ', false, Json::error_handler_t::replace));
+// Header and parameter names are short; lower-casing into a copy is the one allocation a
+// header costs, and the copy is what the entry keeps.
+void lower_in_place(std::string& text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
+
+bool is_secret_lowercase_name(std::string_view n) {
+  return n == "authorization" || n == "cookie" || n == "set-cookie" || n == "openai-organization" ||
+         n == "openai-project" || n == "proxy-authorization" || n.find("api-key") != std::string_view::npos ||
+         n.find("api_key") != std::string_view::npos || n.find("token") != std::string_view::npos ||
+         n.find("secret") != std::string_view::npos;
 }
 }  // namespace
 
-bool is_secret_header(std::string_view name) {
-  const std::string n = lower(name);
-  return n == "authorization" || n == "cookie" || n == "set-cookie" ||
-         n == "openai-organization" || n == "openai-project" || n == "proxy-authorization" ||
-         n.find("api-key") != std::string::npos || n.find("api_key") != std::string::npos ||
-         n.find("token") != std::string::npos || n.find("secret") != std::string::npos;
-}
+bool is_secret_header(std::string_view name) { return is_secret_lowercase_name(lower(name)); }
 
 Json to_json(const JournalEntry& e) {
   Json query = Json::object();
   for (const auto& [key, value] : e.query) query[key] = value;
+  Json headers = Json::object();
+  for (const auto& [name, value] : e.headers) headers[name] = value;
   Json out = Json{{"id", e.id},
                   {"received_at_ms", e.received_at_ms},
                   {"method", e.method},
                   {"path", e.path},
                   {"query", query},
-                  {"headers", e.headers},
+                  {"headers", headers},
                   {"body", e.body},
                   {"body_bytes", e.body_bytes},
                   {"body_truncated", e.body_truncated},
@@ -84,11 +67,16 @@ void Journal::record(const http::ApiRequest& request, const http::ApiResponse& r
   for (auto& [name, value] : entry.query) {
     if (is_secret_header(name)) value = std::string(k_redacted);
   }
-  entry.headers = Json::object();
+  entry.headers.reserve(request.headers.size());
   for (const auto& [name, value] : request.headers) {
-    entry.headers[lower(name)] = is_secret_header(name) ? std::string(k_redacted) : value;
+    std::string lowered = name;
+    lower_in_place(lowered);
+    const bool secret = is_secret_lowercase_name(lowered);
+    entry.headers.emplace_back(std::move(lowered), secret ? std::string(k_redacted) : value);
   }
-  keep_body(entry, request.body);
+  entry.body_bytes = request.body.size();
+  entry.raw_body = request.body.substr(0, k_max_body_bytes);
+  entry.body_pending = !entry.raw_body.empty();
   entry.status = response.status;
   entry.served_by = response.served_by.empty() ? "unmatched" : response.served_by;
   entry.near_miss = response.near_miss;
@@ -103,6 +91,31 @@ void Journal::record(const http::ApiRequest& request, const http::ApiResponse& r
   }
 }
 
+void Journal::settle_body(JournalEntry& entry) {
+  if (!entry.body_pending) return;
+  entry.body_pending = false;
+  std::string raw = std::move(entry.raw_body);
+  entry.raw_body.clear();
+  if (entry.body_bytes <= k_max_body_bytes) {
+    bool too_deep = false;
+    Json parsed = Json::parse(
+        raw,
+        [&too_deep](int depth, Json::parse_event_t, Json&) {
+          too_deep = too_deep || depth > 64;
+          return !too_deep;
+        },
+        false);
+    if (!parsed.is_discarded() && !too_deep) {
+      entry.body = std::move(parsed);
+      return;
+    }
+  }
+  entry.body_truncated = raw.size() < entry.body_bytes;
+  // Invalid UTF-8 (or a sequence cut in two) would make the journal unprintable as JSON:
+  // round-trip through dump with replacement characters.
+  entry.body = Json::parse(Json(raw).dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
 Json Journal::list(const JournalQuery& query) const {
   std::unique_ptr<re2::RE2> regex;
   if (query.path_regex) {
@@ -115,13 +128,14 @@ Json Journal::list(const JournalQuery& query) const {
   }
   std::lock_guard lock(m_mutex);
   Json entries = Json::array();
-  for (const JournalEntry& e : m_entries) {
+  for (JournalEntry& e : m_entries) {
     if (query.since_id && e.id <= *query.since_id) continue;
     if (query.method && e.method != *query.method) continue;
     if (query.path && !admin::glob_match(*query.path, e.path)) continue;
     if (regex && !re2::RE2::FullMatch(e.path, *regex)) continue;
     if (query.status && e.status != *query.status) continue;
     if (query.unmatched_only && e.served_by != "unmatched") continue;
+    settle_body(e);
     entries.push_back(to_json(e));
   }
   // The newest `limit` entries, oldest first.
@@ -134,8 +148,10 @@ Json Journal::list(const JournalQuery& query) const {
 std::size_t Journal::count(const Json& pattern) const {
   const RequestPattern compiled = RequestPattern::parse(pattern);
   std::lock_guard lock(m_mutex);
-  return static_cast<std::size_t>(std::count_if(m_entries.begin(), m_entries.end(),
-                                                [&](const JournalEntry& e) { return compiled.matches(e); }));
+  return static_cast<std::size_t>(std::count_if(m_entries.begin(), m_entries.end(), [&](JournalEntry& e) {
+    settle_body(e);
+    return compiled.matches(e);
+  }));
 }
 
 void Journal::clear() {
