@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <chrono>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -204,6 +205,37 @@ struct Connection {
 // connection along: the worker keeps it here while httplib processes one of its requests.
 thread_local Connection* t_connection = nullptr;
 
+// Set while prime_parser() runs: its request is not a client's, nothing may answer or log it.
+thread_local bool t_priming = false;
+
+// The request line prime_parser() feeds httplib, then the end of input; what it writes back
+// is dropped.
+class PrimingStream final : public httplib::Stream {
+public:
+  bool is_readable() const override { return m_at < m_input.size(); }
+  bool is_writable() const override { return true; }
+  ssize_t read(char* ptr, std::size_t size) override {
+    const std::size_t n = std::min(size, m_input.size() - m_at);
+    std::copy_n(m_input.data() + m_at, n, ptr);
+    m_at += n;
+    return static_cast<ssize_t>(n);
+  }
+  ssize_t write(const char*, std::size_t size) override { return static_cast<ssize_t>(size); }
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    ip = "127.0.0.1";
+    port = 0;
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override {
+    ip = "127.0.0.1";
+    port = 0;
+  }
+  socket_t socket() const override { return INVALID_SOCKET; }
+
+private:
+  std::string m_input = "GET / HTTP/1.1\r\n";
+  std::size_t m_at = 0;
+};
+
 class CurrentConnection {
 public:
   explicit CurrentConnection(Connection& connection) { t_connection = &connection; }
@@ -257,6 +289,23 @@ public:
                          config.max_head_bytes, config.max_body_bytes} {}
 
   const ConnectionGate& gate() const { return m_gate; }
+
+  // httplib 0.11.4 builds function-local statics in its request parser (the set of method
+  // names) on the first request it parses, on whichever worker gets it. The library is not
+  // built with ThreadSanitizer, which therefore cannot see the guard that orders that build
+  // before other workers read it, and reports a race that is not one. Parsing one request
+  // line here, once per process and before any worker exists, builds them where every
+  // worker's start is ordered after it.
+  void prime_parser() {
+    static std::once_flag primed;
+    std::call_once(primed, [this] {
+      PrimingStream stream;
+      bool closed = false;
+      t_priming = true;
+      process_request(stream, /*close_connection=*/true, closed, [](httplib::Request&) {});
+      t_priming = false;
+    });
+  }
 
 private:
   enum class Ending { quietly, lingering };
@@ -475,12 +524,14 @@ HttpServer::HttpServer(HttpServerConfig config, Dispatch dispatch, RequestObserv
   });
   server.set_error_handler(httplib::Server::HandlerWithResponse(
       [impl](const httplib::Request& req, httplib::Response& res) {
+    if (t_priming) return httplib::Server::HandlerResponse::Unhandled;
     if ((t_connection != nullptr && t_connection->dispatched) || !res.body.empty() || res.content_provider_) {
       return httplib::Server::HandlerResponse::Unhandled;  // ours already
     }
     impl->answer_with(req, res, impl->error_for(req, res.status));
     return httplib::Server::HandlerResponse::Handled;
   }));
+  m_impl->server.prime_parser();
 }
 
 HttpServer::~HttpServer() { stop(); }
