@@ -2,10 +2,7 @@
 // stderr when they are not: judged by the address actually bound, so "localhost" is quiet
 // and 0.0.0.0 (every interface) is not. The wildcard binds below are to port 0 and live for
 // a moment; nothing connects to them.
-#include <stdlib.h>
-
 #include <filesystem>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -24,30 +21,9 @@ std::vector<std::string> command(const std::string& which, const std::string& ho
   return args;
 }
 
-// A directory of one program's own: ctest runs these tests in parallel, and two programs
-// writing one stderr file would read each other's warnings.
-class OwnDir {
-public:
-  OwnDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "hostile-exposure-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    m_path = pattern;
-  }
-  ~OwnDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(m_path, ignored);
-  }
-  OwnDir(const OwnDir&) = delete;
-  OwnDir& operator=(const OwnDir&) = delete;
-  const std::filesystem::path& path() const { return m_path; }
-
-private:
-  std::filesystem::path m_path;
-};
-
 // Starts, waits until it listens, stops; returns what it printed on stderr.
 std::string stderr_of(const std::string& which, const std::string& host) {
-  const OwnDir dir;
+  const TempDir dir("hostile-exposure");
   Program program(command(which, host, dir.path()), dir.path(), "exposure-" + which, minimal_environment());
   const std::string url = program.wait_for_url();
   EXPECT_FALSE(url.empty()) << which << " " << host << ": " << program.stderr_text();
@@ -57,7 +33,7 @@ std::string stderr_of(const std::string& which, const std::string& host) {
 
 TEST(ExposureWarning, LoopbackIsTheDefaultAndIsQuiet) {
   for (const std::string which : {"serve", "record", "replay"}) {
-    const OwnDir dir;
+    const TempDir dir("hostile-exposure");
     Program program(command(which, "", dir.path()), dir.path(), "default-" + which, minimal_environment());
     EXPECT_EQ(program.wait_for_url().rfind("http://127.0.0.1:", 0), 0U) << which << ": " << program.stderr_text();
     program.stop();

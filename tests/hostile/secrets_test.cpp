@@ -22,20 +22,6 @@ namespace {
 
 int port_of(const std::string& url) { return std::stoi(url.substr(url.rfind(':') + 1)); }
 
-class TempDir {
-public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "hostile-secrets-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    m_path = pattern;
-  }
-  ~TempDir() { std::filesystem::remove_all(m_path); }
-  const std::filesystem::path& path() const { return m_path; }
-
-private:
-  std::filesystem::path m_path;
-};
-
 // Every admin view a process answers (404s count too: their bodies are searched as well).
 std::string admin_views(int port, const std::string& admin_token = "") {
   httplib::Client client("127.0.0.1", port);
@@ -58,7 +44,7 @@ void expect_no_leak(const std::string& what, const std::string& text, const Secr
 
 TEST(Secrets, NoSecretReachesAnyArtifactOfServeRecordOrReplay) {
   const SecretValues secrets;
-  TempDir dir;
+  TempDir dir("hostile-secrets");
   const std::filesystem::path cassette = dir.path() / "flow.json";
   const std::vector<std::string> env = minimal_environment();
 
@@ -130,7 +116,7 @@ TEST(Secrets, NoSecretReachesAnyArtifactOfServeRecordOrReplay) {
 }
 
 TEST(Secrets, CredentialsInTheUpstreamUrlAreNeverPrinted) {
-  TempDir dir;
+  TempDir dir("hostile-secrets");
   Program record({AM_BINARY, "record", "--port", "0", "--upstream", "http://user:upstreampass9x8y@127.0.0.1:9",
                   "--cassette", (dir.path() / "c.json").string()},
                  dir.path(), "record", minimal_environment());

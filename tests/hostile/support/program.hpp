@@ -45,4 +45,19 @@ std::vector<std::string> minimal_environment();
 
 std::string read_file(const std::filesystem::path& path);
 
+// A fresh directory under the system's temporary one, removed with everything in it. Each
+// program a test starts writes its output into one of its own: ctest runs tests in
+// parallel, and two programs sharing an output file read each other's lines.
+class TempDir {
+public:
+  explicit TempDir(const std::string& stem = "hostile");
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return m_path; }
+
+private:
+  std::filesystem::path m_path;
+};
+
 }  // namespace hostile
