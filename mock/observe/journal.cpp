@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 #include <re2/re2.h>
 
@@ -11,17 +12,17 @@
 
 namespace mock::observe {
 namespace {
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 // Header and parameter names are short; lower-casing into a copy is the one allocation a
 // header costs, and the copy is what the entry keeps.
 void lower_in_place(std::string& text) {
   for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  lower_in_place(out);
+  return out;
 }
 
 bool is_secret_lowercase_name(std::string_view n) {
@@ -76,7 +77,6 @@ void Journal::record(const http::ApiRequest& request, const http::ApiResponse& r
   }
   entry.body_bytes = request.body.size();
   entry.raw_body = request.body.substr(0, k_max_body_bytes);
-  entry.body_pending = !entry.raw_body.empty();
   entry.status = response.status;
   entry.served_by = response.served_by.empty() ? "unmatched" : response.served_by;
   entry.near_miss = response.near_miss;
@@ -92,10 +92,8 @@ void Journal::record(const http::ApiRequest& request, const http::ApiResponse& r
 }
 
 void Journal::settle_body(JournalEntry& entry) {
-  if (!entry.body_pending) return;
-  entry.body_pending = false;
-  std::string raw = std::move(entry.raw_body);
-  entry.raw_body.clear();
+  if (entry.raw_body.empty()) return;
+  const std::string raw = std::exchange(entry.raw_body, std::string());
   if (entry.body_bytes <= k_max_body_bytes) {
     bool too_deep = false;
     Json parsed = Json::parse(

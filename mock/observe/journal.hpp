@@ -22,9 +22,9 @@ struct JournalEntry {
   std::vector<std::pair<std::string, std::string>> headers;  // lower-case names, secrets replaced
   Json body;                    // JSON as JSON, else text; null when empty
   // Journal::record keeps the body's bytes (cut at k_max_body_bytes) and makes `body` of them
-  // only when a reader asks: parsing every request's body cost a tenth of the throughput.
+  // only when a reader asks, emptying this: parsing every request's body cost a tenth of the
+  // throughput.
   std::string raw_body;
-  bool body_pending = false;
   std::size_t body_bytes = 0;
   bool body_truncated = false;
   int status = 0;
