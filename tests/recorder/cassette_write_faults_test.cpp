@@ -24,6 +24,7 @@
 #include "cassettes/journal.hpp"
 #include "tests/recorder/support/fake_upstream.hpp"
 #include "tests/recorder/support/harness.hpp"
+#include "tests/recorder/support/recorder_checks.hpp"
 
 namespace recorder_tests {
 namespace {
@@ -110,24 +111,6 @@ private:
   std::filesystem::path m_directory;
 };
 
-struct Notices {
-  std::mutex mutex;
-  std::vector<std::string> lines;
-  recorder::LogLine sink() {
-    return [this](const std::string& line) {
-      const std::lock_guard lock(mutex);
-      lines.push_back(line);
-    };
-  }
-  bool contain(const std::string& a, const std::string& b) {
-    const std::lock_guard lock(mutex);
-    for (const std::string& line : lines) {
-      if (line.find(a) != std::string::npos && line.find(b) != std::string::npos) return true;
-    }
-    return false;
-  }
-};
-
 // Echoes the request's "name"; /stream answers with two events.
 ApiResponse upstream_answer(const ApiRequest& request) {
   if (request.path == "/v1/threads/runs") {
@@ -149,17 +132,10 @@ Reply create(int port, const std::string& name) {
 
 // The names of the recorded assistants, in order; the cassette must load without warnings.
 std::vector<std::string> recorded_names(const std::filesystem::path& cassette) {
-  if (!std::filesystem::exists(cassette)) return {};
-  auto loaded = cassettes::load_cassette(cassette);
-  EXPECT_TRUE(loaded.has_value()) << (loaded ? "" : loaded.error().message);
-  if (!loaded) return {"<unreadable>"};
-  for (const std::string& warning : loaded->warnings) ADD_FAILURE() << "load warning: " << warning;
-  std::vector<std::string> names;
-  for (const auto& interaction : loaded->cassette.interactions) {
+  return recorded_labels(cassette, [](const cassettes::Interaction& interaction) {
     const auto* body = std::get_if<cassettes::JsonBody>(&interaction.request.body);
-    names.push_back(body != nullptr ? body->value.value("name", "?") : "?");
-  }
-  return names;
+    return body != nullptr ? body->value.value("name", "?") : std::string("?");
+  });
 }
 
 void expect_write_failure(const Reply& reply, const std::string& os_reason) {

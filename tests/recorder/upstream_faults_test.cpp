@@ -14,6 +14,7 @@
 #include "tests/recorder/support/fake_upstream.hpp"
 #include "tests/recorder/support/harness.hpp"
 #include "tests/recorder/support/raw_listener.hpp"
+#include "tests/recorder/support/recorder_checks.hpp"
 #include "tests/recorder/support/tls_upstream.hpp"
 
 namespace recorder_tests {
@@ -24,32 +25,6 @@ const std::string k_ok_body = R"({"id":"asst_ok","object":"assistant"})";
 const std::string k_event_1 = "event: thread.run.created\ndata: {\"id\":\"run_1\",\"status\":\"queued\"}\n\n";
 const std::string k_event_2 = "event: thread.run.in_progress\ndata: {\"id\":\"run_1\",\"status\":\"in_progress\"}\n\n";
 const std::string k_event_cut = "event: thread.message.delta\ndata: {\"id\":\"msg_1\",\"del";
-
-// What the recorder says on stderr (the CLI prints these lines there).
-struct Notices {
-  std::mutex mutex;
-  std::vector<std::string> lines;
-
-  recorder::LogLine sink() {
-    return [this](const std::string& line) {
-      const std::lock_guard lock(mutex);
-      lines.push_back(line);
-    };
-  }
-  bool contain(const std::string& text) {
-    const std::lock_guard lock(mutex);
-    for (const std::string& line : lines) {
-      if (line.find(text) != std::string::npos) return true;
-    }
-    return false;
-  }
-  std::string all() {
-    const std::lock_guard lock(mutex);
-    std::string out;
-    for (const std::string& line : lines) out += line + "\n";
-    return out;
-  }
-};
 
 // A raw upstream that answers GET /ok properly and lets `fault` handle every other request.
 RawListener::Handler ok_or(std::function<void(int fd, const std::atomic<bool>& stopping)> fault) {
@@ -66,16 +41,9 @@ RawListener::Handler ok_or(std::function<void(int fd, const std::atomic<bool>& s
 
 // The recorded exchanges' "METHOD PATH", in order; the cassette must load without warnings.
 std::vector<std::string> recorded(const std::filesystem::path& cassette) {
-  if (!std::filesystem::exists(cassette)) return {};
-  auto loaded = cassettes::load_cassette(cassette);
-  EXPECT_TRUE(loaded.has_value()) << (loaded ? "" : loaded.error().message);
-  if (!loaded) return {"<unreadable>"};
-  for (const std::string& warning : loaded->warnings) ADD_FAILURE() << "load warning: " << warning;
-  std::vector<std::string> out;
-  for (const auto& interaction : loaded->cassette.interactions) {
-    out.push_back(interaction.request.method + " " + interaction.request.path);
-  }
-  return out;
+  return recorded_labels(cassette, [](const cassettes::Interaction& interaction) {
+    return interaction.request.method + " " + interaction.request.path;
+  });
 }
 
 std::string error_message(const Reply& reply) {
