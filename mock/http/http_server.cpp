@@ -3,8 +3,6 @@
 #include <sys/socket.h>
 
 #include <algorithm>
-#include <array>
-#include <cerrno>
 #include <chrono>
 #include <functional>
 #include <mutex>
@@ -19,6 +17,7 @@
 #include "mock/http/api_error.hpp"
 #include "mock/http/connection_gate.hpp"
 #include "mock/http/front_errors.hpp"
+#include "mock/http/httplib_streams.hpp"
 #include "mock/http/read_budget.hpp"
 #include "mock/http/request_framing.hpp"
 #include "mock/http/socket_io.hpp"
@@ -91,103 +90,10 @@ void write_response(ApiResponse& response, httplib::Response& res) {
         });
     return;
   }
-  res.set_content(response.body, response.content_type);
+  // What set_content does, without copying the body: nothing reads it after this.
+  res.body = std::move(response.body);
+  res.set_header("Content-Type", response.content_type);
 }
-
-// Reads of one accepted socket go through the current request's budget; waits use poll().
-class SocketStream final : public httplib::Stream {
-public:
-  SocketStream(int fd, ReadBudget& budget, milliseconds write_timeout, std::function<bool()> stopping)
-      : m_fd(fd), m_budget(budget), m_write_timeout(write_timeout), m_stopping(std::move(stopping)) {}
-
-  bool is_readable() const override {
-    return m_begin < m_end || socket_io::wait_readable(m_fd, milliseconds(0));
-  }
-  bool is_writable() const override {
-    return socket_io::wait_writable(m_fd, m_write_timeout) && !socket_io::peer_gone(m_fd);
-  }
-
-  ssize_t read(char* ptr, std::size_t size) override {
-    if (m_begin == m_end) {
-      const auto allowed = m_budget.wait_allowed(SteadyClock::now());
-      if (!allowed || !wait_for_input(*allowed)) return -1;
-      const ssize_t got = ::recv(m_fd, m_buffer.data(), m_buffer.size(), 0);
-      if (got <= 0) return got;
-      m_begin = 0;
-      m_end = static_cast<std::size_t>(got);
-    }
-    const std::size_t n = std::min(size, m_end - m_begin);
-    std::copy_n(m_buffer.data() + m_begin, n, ptr);
-    m_begin += n;
-    const std::size_t head_before = m_budget.head_bytes();
-    const bool body_before = m_budget.in_body();
-    if (!m_budget.consume(std::string_view(ptr, n))) return -1;
-    if (m_capturing && m_budget.in_body()) {
-      const std::size_t skip = body_before ? 0 : m_budget.head_bytes() - head_before;
-      m_captured.append(ptr + skip, n - skip);
-    }
-    return static_cast<ssize_t>(n);
-  }
-
-  ssize_t write(const char* ptr, std::size_t size) override {
-    const auto deadline = SteadyClock::now() + m_write_timeout;
-    while (true) {
-      const auto left = std::chrono::duration_cast<milliseconds>(deadline - SteadyClock::now());
-      if (left.count() <= 0 || !socket_io::wait_writable(m_fd, left)) return -1;
-      const ssize_t sent = ::send(m_fd, ptr, size, MSG_NOSIGNAL | MSG_DONTWAIT);
-      if (sent >= 0) {
-        m_written += static_cast<std::size_t>(sent);
-        return sent;
-      }
-      if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) return -1;
-    }
-  }
-
-  void get_remote_ip_and_port(std::string& ip, int& port) const override {
-    socket_io::peer_address(m_fd, ip, port);
-  }
-  void get_local_ip_and_port(std::string& ip, int& port) const override {
-    socket_io::local_address(m_fd, ip, port);
-  }
-  socket_t socket() const override { return m_fd; }
-
-  bool has_buffered_input() const { return m_begin < m_end; }
-  std::size_t written() const { return m_written; }
-  void start_request() {
-    m_written = 0;
-    m_capturing = false;
-    m_captured.clear();
-  }
-  // Keeps the raw body bytes of the current request as they are read.
-  void capture_body() { m_capturing = true; }
-  std::string take_captured() { return std::exchange(m_captured, std::string()); }
-
-private:
-  // In slices, so that stop() does not wait for a slow client's time-out.
-  bool wait_for_input(milliseconds allowed) {
-    const auto deadline = SteadyClock::now() + allowed;
-    while (!m_stopping()) {
-      const auto left = std::chrono::duration_cast<milliseconds>(deadline - SteadyClock::now());
-      if (left.count() <= 0) {
-        m_budget.timed_out();
-        return false;
-      }
-      if (socket_io::wait_readable(m_fd, std::min(left, k_idle_step))) return true;
-    }
-    return false;
-  }
-
-  int m_fd;
-  ReadBudget& m_budget;
-  milliseconds m_write_timeout;
-  std::function<bool()> m_stopping;
-  std::array<char, 16384> m_buffer{};
-  std::size_t m_begin = 0;
-  std::size_t m_end = 0;
-  std::size_t m_written = 0;
-  bool m_capturing = false;
-  std::string m_captured;
-};
 
 // One accepted connection, as the worker serving it and the handlers it calls see it.
 struct Connection {
@@ -207,34 +113,6 @@ thread_local Connection* t_connection = nullptr;
 
 // Set while prime_parser() runs: its request is not a client's, nothing may answer or log it.
 thread_local bool t_priming = false;
-
-// The request line prime_parser() feeds httplib, then the end of input; what it writes back
-// is dropped.
-class PrimingStream final : public httplib::Stream {
-public:
-  bool is_readable() const override { return m_at < m_input.size(); }
-  bool is_writable() const override { return true; }
-  ssize_t read(char* ptr, std::size_t size) override {
-    const std::size_t n = std::min(size, m_input.size() - m_at);
-    std::copy_n(m_input.data() + m_at, n, ptr);
-    m_at += n;
-    return static_cast<ssize_t>(n);
-  }
-  ssize_t write(const char*, std::size_t size) override { return static_cast<ssize_t>(size); }
-  void get_remote_ip_and_port(std::string& ip, int& port) const override {
-    ip = "127.0.0.1";
-    port = 0;
-  }
-  void get_local_ip_and_port(std::string& ip, int& port) const override {
-    ip = "127.0.0.1";
-    port = 0;
-  }
-  socket_t socket() const override { return INVALID_SOCKET; }
-
-private:
-  std::string m_input = "GET / HTTP/1.1\r\n";
-  std::size_t m_at = 0;
-};
 
 class CurrentConnection {
 public:
@@ -374,10 +252,11 @@ private:
     connection.framing_problem.clear();
     const CurrentConnection current(connection);
     const std::size_t max_body = m_config.max_body_bytes;
-    const bool ok = process_request(connection.stream, close_connection, closed,
-                                    [&connection, max_body](httplib::Request& req) {
-                                      check_framing(req, connection, max_body);
-                                    });
+    bool ok = process_request(connection.stream, close_connection, closed,
+                              [&connection, max_body](httplib::Request& req) {
+                                check_framing(req, connection, max_body);
+                              });
+    ok = connection.stream.flush() && ok;
     const auto refusal = connection.budget.refusal();
     if (refusal && connection.stream.written() == 0 && connection.budget.request_started()) {
       write_raw(connection,

@@ -32,6 +32,8 @@ struct HttpServerConfig {
 };
 
 using Dispatch = std::function<ApiResponse(ApiRequest&)>;
+// Called after each answer; the response's body has been handed to the socket by then and
+// is empty (status, headers and served_by remain).
 using RequestObserver =
     std::function<void(const ApiRequest&, const ApiResponse&, double elapsed_ms)>;
 

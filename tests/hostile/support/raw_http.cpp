@@ -205,6 +205,11 @@ std::string RawConnection::read_until(std::string_view needle, milliseconds time
   return std::exchange(m_pending, std::string());
 }
 
+std::string RawConnection::read_once(milliseconds timeout) {
+  if (m_pending.empty()) receive_some(SteadyClock::now() + timeout);
+  return std::exchange(m_pending, std::string());
+}
+
 bool RawConnection::closed_by_server(milliseconds timeout) {
   const auto deadline = SteadyClock::now() + timeout;
   while (!m_eof) {

@@ -57,6 +57,9 @@ public:
   RawResponse read_response(std::chrono::milliseconds timeout);
   // Reads until `needle` has arrived; returns everything read (empty on time-out or close).
   std::string read_until(std::string_view needle, std::chrono::milliseconds timeout);
+  // What one recv() returns once data arrives: the bytes the server's first segments carried
+  // (empty on time-out or close).
+  std::string read_once(std::chrono::milliseconds timeout);
   // Whether the server closes the connection within `timeout` (input read is discarded).
   bool closed_by_server(std::chrono::milliseconds timeout);
   // Resets the connection (SO_LINGER 0): the server sees it vanish mid-request.

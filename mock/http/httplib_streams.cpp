@@ -1,0 +1,180 @@
+#include "mock/http/httplib_streams.hpp"
+
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <string_view>
+#include <utility>
+
+#include "mock/http/socket_io.hpp"
+
+namespace mock::http {
+namespace {
+using std::chrono::milliseconds;
+using SteadyClock = std::chrono::steady_clock;
+
+// How often a read that waits looks up to see whether the server stops.
+constexpr milliseconds k_wait_step{25};
+
+bool would_block(int error) { return error == EAGAIN || error == EWOULDBLOCK || error == EINTR; }
+
+// A response head httplib writes in one piece ahead of a body of known length: worth holding
+// back to send with the body. Not a 1xx (the client waits for it before sending its body)
+// and not a chunked head (a stream's first event may be a while coming).
+bool is_head_before_fixed_body(std::string_view data) {
+  return data.starts_with("HTTP/1.1 ") && !data.starts_with("HTTP/1.1 1") && data.ends_with("\r\n\r\n") &&
+         data.find("\r\nContent-Length: ") != std::string_view::npos;
+}
+}  // namespace
+
+SocketStream::SocketStream(int fd, ReadBudget& budget, milliseconds write_timeout,
+                           std::function<bool()> stopping)
+    : m_fd(fd), m_budget(budget), m_write_timeout(write_timeout), m_stopping(std::move(stopping)) {}
+
+bool SocketStream::is_readable() const {
+  return m_begin < m_end || socket_io::wait_readable(m_fd, milliseconds(0));
+}
+
+bool SocketStream::is_writable() const {
+  return socket_io::wait_writable(m_fd, m_write_timeout) && !socket_io::peer_gone(m_fd);
+}
+
+ssize_t SocketStream::read(char* ptr, std::size_t size) {
+  if (m_begin == m_end) {
+    // The budget is asked before every read, waiting or not: it alone ends a request that
+    // takes too long in total.
+    const auto allowed = m_budget.wait_allowed(SteadyClock::now());
+    if (!allowed) return -1;
+    ssize_t got = ::recv(m_fd, m_buffer.data(), m_buffer.size(), MSG_DONTWAIT);
+    if (got < 0 && would_block(errno)) {
+      if (!wait_for_input(*allowed)) return -1;
+      got = ::recv(m_fd, m_buffer.data(), m_buffer.size(), 0);
+    }
+    if (got <= 0) return got;
+    m_begin = 0;
+    m_end = static_cast<std::size_t>(got);
+  }
+  const std::size_t n = std::min(size, m_end - m_begin);
+  std::copy_n(m_buffer.data() + m_begin, n, ptr);
+  m_begin += n;
+  const std::size_t head_before = m_budget.head_bytes();
+  const bool body_before = m_budget.in_body();
+  if (!m_budget.consume(std::string_view(ptr, n))) return -1;
+  if (m_capturing && m_budget.in_body()) {
+    const std::size_t skip = body_before ? 0 : m_budget.head_bytes() - head_before;
+    m_captured.append(ptr + skip, n - skip);
+  }
+  return static_cast<ssize_t>(n);
+}
+
+ssize_t SocketStream::write(const char* ptr, std::size_t size) {
+  const std::string_view data(ptr, size);
+  if (m_held_head.empty() && is_head_before_fixed_body(data)) {
+    m_held_head.assign(data);
+    m_written += size;
+    return static_cast<ssize_t>(size);
+  }
+  if (!m_held_head.empty()) {
+    m_held_head.append(data);
+    const bool sent = send_all(m_held_head.data(), m_held_head.size());
+    m_held_head.clear();
+    if (!sent) return -1;
+    m_written += size;
+    return static_cast<ssize_t>(size);
+  }
+  const auto deadline = SteadyClock::now() + m_write_timeout;
+  while (true) {
+    const ssize_t sent = ::send(m_fd, ptr, size, MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (sent >= 0) {
+      m_written += static_cast<std::size_t>(sent);
+      return sent;
+    }
+    if (!would_block(errno)) return -1;
+    const auto left = std::chrono::duration_cast<milliseconds>(deadline - SteadyClock::now());
+    if (left.count() <= 0 || !socket_io::wait_writable(m_fd, left)) return -1;
+  }
+}
+
+bool SocketStream::flush() {
+  if (m_held_head.empty()) return true;
+  const bool sent = send_all(m_held_head.data(), m_held_head.size());
+  m_held_head.clear();
+  return sent;
+}
+
+bool SocketStream::send_all(const char* data, std::size_t size) {
+  const auto deadline = SteadyClock::now() + m_write_timeout;
+  while (size > 0) {
+    const ssize_t sent = ::send(m_fd, data, size, MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (sent >= 0) {
+      data += sent;
+      size -= static_cast<std::size_t>(sent);
+      continue;
+    }
+    if (!would_block(errno)) return false;
+    const auto left = std::chrono::duration_cast<milliseconds>(deadline - SteadyClock::now());
+    if (left.count() <= 0 || !socket_io::wait_writable(m_fd, left)) return false;
+  }
+  return true;
+}
+
+void SocketStream::get_remote_ip_and_port(std::string& ip, int& port) const {
+  if (!m_peer) {
+    m_peer.emplace();
+    socket_io::peer_address(m_fd, m_peer->ip, m_peer->port);
+  }
+  ip = m_peer->ip;
+  port = m_peer->port;
+}
+
+void SocketStream::get_local_ip_and_port(std::string& ip, int& port) const {
+  if (!m_local) {
+    m_local.emplace();
+    socket_io::local_address(m_fd, m_local->ip, m_local->port);
+  }
+  ip = m_local->ip;
+  port = m_local->port;
+}
+
+void SocketStream::start_request() {
+  m_written = 0;
+  m_held_head.clear();
+  m_capturing = false;
+  m_captured.clear();
+}
+
+std::string SocketStream::take_captured() { return std::exchange(m_captured, std::string()); }
+
+// In slices, so that stop() does not wait for a slow client's time-out.
+bool SocketStream::wait_for_input(milliseconds allowed) {
+  const auto deadline = SteadyClock::now() + allowed;
+  while (!m_stopping()) {
+    const auto left = std::chrono::duration_cast<milliseconds>(deadline - SteadyClock::now());
+    if (left.count() <= 0) {
+      m_budget.timed_out();
+      return false;
+    }
+    if (socket_io::wait_readable(m_fd, std::min(left, k_wait_step))) return true;
+  }
+  return false;
+}
+
+ssize_t PrimingStream::read(char* ptr, std::size_t size) {
+  const std::size_t n = std::min(size, m_input.size() - m_at);
+  std::copy_n(m_input.data() + m_at, n, ptr);
+  m_at += n;
+  return static_cast<ssize_t>(n);
+}
+
+void PrimingStream::get_remote_ip_and_port(std::string& ip, int& port) const {
+  ip = "127.0.0.1";
+  port = 0;
+}
+
+void PrimingStream::get_local_ip_and_port(std::string& ip, int& port) const {
+  ip = "127.0.0.1";
+  port = 0;
+}
+
+}  // namespace mock::http
