@@ -10,6 +10,7 @@
 
 #include "mock/core/json.hpp"
 #include "mock/http/api_message.hpp"
+#include "mock/observe/journal_record.hpp"
 
 namespace mock::observe {
 
@@ -21,10 +22,6 @@ struct JournalEntry {
   std::vector<std::pair<std::string, std::string>> query;    // secret-named values replaced
   std::vector<std::pair<std::string, std::string>> headers;  // lower-case names, secrets replaced
   Json body;                    // JSON as JSON, else text; null when empty
-  // Journal::record keeps the body's bytes (cut at k_max_body_bytes) and makes `body` of them
-  // only when a reader asks, emptying this: parsing every request's body cost a tenth of the
-  // throughput.
-  std::string raw_body;
   std::size_t body_bytes = 0;
   bool body_truncated = false;
   int status = 0;
@@ -63,12 +60,9 @@ public:
   bool enabled() const { return m_capacity > 0; }
 
 private:
-  // Makes `entry.body` from its raw bytes if not yet done; under m_mutex.
-  static void settle_body(JournalEntry& entry);
-
   std::size_t m_capacity;
   mutable std::mutex m_mutex;
-  mutable std::deque<JournalEntry> m_entries;  // mutable: readers settle bodies in place
+  std::deque<JournalRecord> m_entries;
   std::uint64_t m_next_id = 1;
   std::uint64_t m_dropped = 0;
 };

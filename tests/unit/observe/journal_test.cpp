@@ -92,6 +92,31 @@ TEST(Journal, JsonBodiesAreKeptAsJsonAndLargeOnesAreCutWithTheirSize) {
   EXPECT_NO_THROW((void)entries.dump()) << "invalid UTF-8 is replaced, so the journal prints";
 }
 
+TEST(Journal, EveryByteOfTheRequestComesBackAsSent) {
+  // Entries are kept packed in one buffer; what a reader unpacks must be what came in,
+  // NUL bytes and empty values included.
+  Journal journal;
+  ApiRequest r = request("PATCH", std::string("/v1/odd\0path", 12), std::string("{\"a\":\"\\u0000\"}"));
+  r.query = {{"empty", ""}, {std::string("n\0ul", 4), std::string("v\0al", 4)}, {"empty", "again"}};
+  r.headers.emplace("X-Empty", "");
+  r.headers.emplace("X-Repeated", "one");
+  r.headers.emplace("X-Repeated", "two");
+  journal.record(r, answer(418, "teapot"), 2.5, 77);
+  const Json entry = journal.list({})["entries"][0];
+  EXPECT_EQ(entry["method"], "PATCH");
+  EXPECT_EQ(entry["path"], std::string("/v1/odd\0path", 12));
+  EXPECT_EQ(entry["query"]["empty"], "again");
+  EXPECT_EQ(entry["query"][std::string("n\0ul", 4)], std::string("v\0al", 4));
+  EXPECT_EQ(entry["headers"]["x-empty"], "");
+  EXPECT_EQ(entry["body"], (Json{{"a", std::string(1, '\0')}}));
+  EXPECT_EQ(entry["body_bytes"], r.body.size());
+  EXPECT_EQ(entry["status"], 418);
+  EXPECT_EQ(entry["served_by"], "teapot");
+  EXPECT_EQ(entry["duration_ms"], 2.5);
+  EXPECT_EQ(entry["received_at_ms"], 77);
+  EXPECT_EQ(journal.count(Json{{"method", "PATCH"}, {"query", {{"empty", "again"}}}}), 1U);
+}
+
 TEST(Journal, ListFiltersByMethodPathRegexStatusSinceAndLimit) {
   Journal journal;
   journal.record(request("POST", "/v1/threads"), answer(200), 1, 0);                  // id 1
