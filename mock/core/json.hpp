@@ -7,3 +7,11 @@
 namespace mock {
 using Json = nlohmann::ordered_json;
 }
+
+namespace mock {
+// The bytes a JSON value goes out as: compact, and text that is not valid UTF-8 (which the
+// request parser refuses, so it should never get this far) as replacement characters.
+inline std::string to_wire_text(const Json& value) {
+  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+}  // namespace mock

@@ -3,7 +3,8 @@
 // The order key is an insertion sequence: objects are created in clock order, so it
 // sorts like created_at and breaks ties within one second the way the service does
 // (by creation). Deleted ids keep their sequence as tombstones so a client paging
-// with the id of an object deleted meanwhile still gets the next page.
+// with the id of an object deleted meanwhile still gets the next page. Mutable access
+// to an object drops its cached wire bytes (wire_cache.hpp); const access keeps them.
 #include <algorithm>
 #include <cstdint>
 #include <functional>
@@ -14,6 +15,8 @@
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "mock/core/wire_cache.hpp"
 
 namespace mock::core {
 
@@ -46,15 +49,13 @@ public:
     return m_by_seq.emplace(seq, std::move(value)).first->second;
   }
 
+  // Mutable access: the caller may change the object, so its cached wire bytes go.
   T* find(const std::string& id) {
-    const auto seq = m_seq_by_id.find(id);
-    if (seq == m_seq_by_id.end()) return nullptr;
-    const auto it = m_by_seq.find(seq->second);
-    return it == m_by_seq.end() ? nullptr : &it->second;
+    T* found = const_cast<T*>(locate(id));
+    if (found != nullptr) drop_cached_wire(*found);
+    return found;
   }
-  const T* find(const std::string& id) const {
-    return const_cast<OrderedCollection*>(this)->find(id);
-  }
+  const T* find(const std::string& id) const { return locate(id); }
 
   bool erase(const std::string& id) {
     const auto seq = m_seq_by_id.find(id);
@@ -83,9 +84,13 @@ public:
   void for_each(Fn&& fn) const {
     for (const auto& [seq, value] : m_by_seq) fn(value);
   }
+  // Mutable: drops every object's cached wire bytes. Readers use std::as_const(c).for_each.
   template <class Fn>
   void for_each(Fn&& fn) {
-    for (auto& [seq, value] : m_by_seq) fn(value);
+    for (auto& [seq, value] : m_by_seq) {
+      drop_cached_wire(value);
+      fn(value);
+    }
   }
 
   // One page of the objects that satisfy `keep`. Throws UnknownCursor.
@@ -136,6 +141,13 @@ public:
   }
 
 private:
+  const T* locate(const std::string& id) const {
+    const auto seq = m_seq_by_id.find(id);
+    if (seq == m_seq_by_id.end()) return nullptr;
+    const auto it = m_by_seq.find(seq->second);
+    return it == m_by_seq.end() ? nullptr : &it->second;
+  }
+
   std::optional<std::uint64_t> cursor_seq(const char* param,
                                           const std::optional<std::string>& id) const {
     if (!id) return std::nullopt;

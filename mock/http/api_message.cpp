@@ -1,15 +1,21 @@
 #include "mock/http/api_message.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <stdexcept>
 
 namespace mock::http {
 
+namespace {
+// Header names are ASCII (RFC 9110 5.1); std::tolower would consult the locale per byte.
+constexpr unsigned char ascii_lower(unsigned char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c - 'A' + 'a') : c;
+}
+}  // namespace
+
 bool CaseInsensitiveLess::operator()(std::string_view a, std::string_view b) const {
   return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
                                       [](unsigned char x, unsigned char y) {
-                                        return std::tolower(x) < std::tolower(y);
+                                        return ascii_lower(x) < ascii_lower(y);
                                       });
 }
 
@@ -46,11 +52,16 @@ ApiResponse ApiResponse::json(Json value, int status) {
   return response;
 }
 
+ApiResponse ApiResponse::json_text(std::string text, int status) {
+  ApiResponse response;
+  response.status = status;
+  response.body = std::move(text);
+  return response;
+}
+
 void ApiResponse::finalize() {
   if (!pending_json) return;
-  // Client text that is not valid UTF-8 never gets this far (the parser refuses it), but a
-  // replacement character beats an exception if it ever does.
-  body = pending_json->dump(-1, ' ', false, Json::error_handler_t::replace);
+  body = to_wire_text(*pending_json);
   pending_json.reset();
 }
 

@@ -74,6 +74,8 @@ struct ApiResponse {
   // A JSON answer. The value is kept and serialised by finalize(), after the handler has
   // returned and released any lock it held: serialising is most of a request's cost.
   static ApiResponse json(Json value, int status = 200);
+  // A JSON answer already serialised (to_wire_text), e.g. from an object's wire cache.
+  static ApiResponse json_text(std::string text, int status = 200);
   // Writes a pending JSON value into `body`. Idempotent.
   void finalize();
 

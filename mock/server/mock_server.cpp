@@ -24,7 +24,7 @@ namespace {
 // Runs by status, for the metrics page.
 std::string run_status_gauges(assistants::AssistantsStore& store) {
   std::map<std::string, std::uint64_t> counts;
-  store.with_state([&](assistants::AssistantsState& state) {
+  store.read_state([&](const assistants::AssistantsState& state) {
     state.threads.for_each([&](const assistants::Thread& thread) {
       thread.runs.for_each([&](const assistants::Run& run) {
         ++counts[std::string(assistants::to_string(run.status))];

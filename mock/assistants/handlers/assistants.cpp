@@ -42,19 +42,19 @@ ApiResponse create_assistant(const ApiRequest& request, Services& services) {
   // Files and vector stores named must exist; the vector_stores helper creates its store.
   vector_stores::resolve_tool_resources(services.links, assistant.tool_resources);
   return services.store.with_state([&](AssistantsState& state) {
-    return ApiResponse::json(wire(state.assistants.insert(std::move(assistant)), request));
+    return object_response(state.assistants.insert(std::move(assistant)), request);
   });
 }
 
 ApiResponse list_assistants(const ApiRequest& request, Services& services) {
   return services.store.read_state([&](const AssistantsState& state) {
-    return ApiResponse::json(list_page(state.assistants, request));
+    return list_response(state.assistants, request);
   });
 }
 
 ApiResponse retrieve_assistant(const ApiRequest& request, Services& services) {
   return services.store.read_state([&](const AssistantsState& state) {
-    return ApiResponse::json(wire(require_assistant(state, request.path_param("assistant_id")), request));
+    return object_response(require_assistant(state, request.path_param("assistant_id")), request);
   });
 }
 
@@ -67,7 +67,7 @@ ApiResponse modify_assistant(const ApiRequest& request, Services& services) {
   return services.store.with_state([&](AssistantsState& state) {
     Assistant& assistant = require_assistant(state, request.path_param("assistant_id"));
     apply_fields(assistant, fields);
-    return ApiResponse::json(wire(assistant, request));
+    return object_response(assistant, request);
   });
 }
 

@@ -18,8 +18,7 @@ const Assistant& require_assistant(const AssistantsState& state, const std::stri
 
 Assistant& require_assistant(AssistantsState& state, const std::string& id,
                              const std::string& param) {
-  // The state is ours to change; only the lookup is shared.
-  return const_cast<Assistant&>(require_assistant(std::as_const(state), id, param));
+  return *state.assistants.find(require_assistant(std::as_const(state), id, param).id);
 }
 
 Thread& require_thread(AssistantsState& state, Services& services, const std::string& id) {
@@ -30,23 +29,44 @@ Thread& require_thread(AssistantsState& state, Services& services, const std::st
   return *thread;
 }
 
+// The mutable lookups check like the const ones, then take the object through the mutable
+// find, which drops its cached wire bytes: the caller may change it.
 Message& require_message(Thread& thread, const std::string& id) {
+  return *thread.messages.find(require_message(std::as_const(thread), id).id);
+}
+
+Run& require_run(Thread& thread, const std::string& id) {
+  return *thread.runs.find(require_run(std::as_const(thread), id).id);
+}
+
+RunStep& require_step(Run& run, const std::string& id) {
+  return *run.steps.find(require_step(std::as_const(run), id).id);
+}
+
+const Thread& require_thread(const AssistantsState& state, const std::string& id) {
+  check_id_prefix("thread_id", id, "thread_");
+  const Thread* thread = state.threads.find(id);
+  if (thread == nullptr) throw http::errors::not_found("thread", id);
+  return *thread;
+}
+
+const Message& require_message(const Thread& thread, const std::string& id) {
   check_id_prefix("message_id", id, "msg_");
-  Message* message = thread.messages.find(id);
+  const Message* message = thread.messages.find(id);
   if (message == nullptr) throw http::errors::not_found("message", id);
   return *message;
 }
 
-Run& require_run(Thread& thread, const std::string& id) {
+const Run& require_run(const Thread& thread, const std::string& id) {
   check_id_prefix("run_id", id, "run_");
-  Run* run = thread.runs.find(id);
+  const Run* run = thread.runs.find(id);
   if (run == nullptr) throw http::errors::not_found("run", id);
   return *run;
 }
 
-RunStep& require_step(Run& run, const std::string& id) {
+const RunStep& require_step(const Run& run, const std::string& id) {
   check_id_prefix("step_id", id, "step_");
-  RunStep* step = run.steps.find(id);
+  const RunStep* step = run.steps.find(id);
   if (step == nullptr) throw http::errors::not_found("run step", id);
   return *step;
 }

@@ -2,7 +2,9 @@
 // Lookups and helpers every Assistants handler uses: fetch-or-404 with the prefix
 // check, lazy run advancement, list pages.
 #include <functional>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "mock/assistants/beta_header.hpp"
 #include "mock/assistants/model/wire.hpp"
@@ -22,26 +24,50 @@ Thread& require_thread(AssistantsState& state, Services& services, const std::st
 Message& require_message(Thread& thread, const std::string& id);
 Run& require_run(Thread& thread, const std::string& id);
 RunStep& require_step(Run& run, const std::string& id);
+// For readers: no run advances, and the objects' cached wire bytes stay.
+const Thread& require_thread(const AssistantsState& state, const std::string& id);
+const Message& require_message(const Thread& thread, const std::string& id);
+const Run& require_run(const Thread& thread, const std::string& id);
+const RunStep& require_step(const Run& run, const std::string& id);
+
+// Answers a read of one thread (its messages, runs, steps). A thread with no active run has
+// nothing that time can change, so it is read under the shared lock, beside other readers;
+// one with an active run is read under the exclusive lock, after its run advanced.
+template <class Read>
+http::ApiResponse read_thread(Services& services, const std::string& thread_id, Read&& read) {
+  std::optional<http::ApiResponse> served =
+      services.store.read_state([&](const AssistantsState& state) -> std::optional<http::ApiResponse> {
+        const Thread& thread = require_thread(state, thread_id);
+        if (thread.active_run_id) return std::nullopt;
+        return read(thread);
+      });
+  if (served) return std::move(*served);
+  return services.store.with_state([&](AssistantsState& state) {
+    return read(std::as_const(require_thread(state, services, thread_id)));
+  });
+}
 
 // The request body as a JSON object (empty body -> {}).
 Json request_body(const http::ApiRequest& request);
 
 // A list page as the wire envelope; unknown cursors become 400.
 template <class T>
-Json list_page(const core::OrderedCollection<T>& collection, const http::ApiRequest& request,
-               const std::function<bool(const T&)>& keep = nullptr) {
+http::ApiResponse list_response(const core::OrderedCollection<T>& collection,
+                                const http::ApiRequest& request,
+                                const std::function<bool(const T&)>& keep = nullptr) {
   const core::PageQuery query = parse_list_query(request);
   try {
-    return list_wire(collection.page(query, keep), version_of(request));
+    return http::ApiResponse::json_text(list_wire_text(collection.page(query, keep), version_of(request)));
   } catch (const core::UnknownCursor& cursor) {
     throw_unknown_cursor(cursor);
   }
 }
 
-// An object in the shape of the request's API version.
+// An object in the shape of the request's API version. Call it last, after every change
+// to the object: its bytes may be kept (wire_cache.hpp).
 template <class T>
-Json wire(const T& object, const http::ApiRequest& request) {
-  return to_wire(object, version_of(request));
+http::ApiResponse object_response(const T& object, const http::ApiRequest& request) {
+  return http::ApiResponse::json_text(cached_wire_text(object, version_of(request)));
 }
 
 // Copies `key` from a normalised body onto an optional<string> field (null clears it).

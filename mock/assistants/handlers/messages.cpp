@@ -17,26 +17,23 @@ ApiResponse create_message(const ApiRequest& request, Services& services) {
                                           " while a run " + *thread.active_run_id +
                                           " is active.");
     }
-    return ApiResponse::json(wire(append_client_message(thread, fields, services), request));
+    return object_response(append_client_message(thread, fields, services), request);
   });
 }
 
 ApiResponse list_messages(const ApiRequest& request, Services& services) {
   const auto run_id = request.query_value("run_id");
-  return services.store.with_state([&](AssistantsState& state) {
-    Thread& thread = require_thread(state, services, request.path_param("thread_id"));
-    std::function<bool(const Message&)> keep;
-    if (run_id && !run_id->empty()) {
-      keep = [&](const Message& message) { return message.run_id == *run_id; };
-    }
-    return ApiResponse::json(list_page(thread.messages, request, keep));
-  });
+  std::function<bool(const Message&)> keep;
+  if (run_id && !run_id->empty()) {
+    keep = [&](const Message& message) { return message.run_id == *run_id; };
+  }
+  return read_thread(services, request.path_param("thread_id"),
+                     [&](const Thread& thread) { return list_response(thread.messages, request, keep); });
 }
 
 ApiResponse retrieve_message(const ApiRequest& request, Services& services) {
-  return services.store.with_state([&](AssistantsState& state) {
-    Thread& thread = require_thread(state, services, request.path_param("thread_id"));
-    return ApiResponse::json(wire(require_message(thread, request.path_param("message_id")), request));
+  return read_thread(services, request.path_param("thread_id"), [&](const Thread& thread) {
+    return object_response(require_message(thread, request.path_param("message_id")), request);
   });
 }
 
@@ -48,7 +45,7 @@ ApiResponse modify_message(const ApiRequest& request, Services& services) {
     if (fields.contains("metadata")) {
       message.metadata = fields["metadata"].is_null() ? Json::object() : fields["metadata"];
     }
-    return ApiResponse::json(wire(message, request));
+    return object_response(message, request);
   });
 }
 

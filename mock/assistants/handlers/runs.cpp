@@ -1,3 +1,5 @@
+#include <utility>
+
 #include "mock/assistants/handlers/handler_support.hpp"
 #include "mock/assistants/handlers/handlers.hpp"
 #include "mock/assistants/handlers/run_stream.hpp"
@@ -72,7 +74,7 @@ Run& start_run(Thread& thread, const Assistant& assistant, const Json& fields, S
     events::run_event(run, "queued");
   }
   MatchInput input;
-  thread.messages.for_each([&](const Message& message) {
+  std::as_const(thread.messages).for_each([&](const Message& message) {
     if (message.role == Role::user) input.latest_user_message = message_text(message);
   });
   input.assistant_name = assistant.name.value_or("");
@@ -100,7 +102,7 @@ ApiResponse create_run(const ApiRequest& request, Services& services) {
     }
     const Run& run = start_run(thread, assistant, fields, services, version_of(request));
     if (wants_stream(fields)) return stream_run_response(services, thread.id, run.id);
-    return ApiResponse::json(wire(run, request));
+    return object_response(run, request);
   });
 }
 
@@ -116,21 +118,18 @@ ApiResponse create_thread_and_run(const ApiRequest& request, Services& services)
     Thread& thread = insert_thread(state, fields["thread"], services);
     const Run& run = start_run(thread, assistant, fields, services, version_of(request), true);
     if (wants_stream(fields)) return stream_run_response(services, thread.id, run.id);
-    return ApiResponse::json(wire(run, request));
+    return object_response(run, request);
   });
 }
 
 ApiResponse list_runs(const ApiRequest& request, Services& services) {
-  return services.store.with_state([&](AssistantsState& state) {
-    Thread& thread = require_thread(state, services, request.path_param("thread_id"));
-    return ApiResponse::json(list_page(thread.runs, request));
-  });
+  return read_thread(services, request.path_param("thread_id"),
+                     [&](const Thread& thread) { return list_response(thread.runs, request); });
 }
 
 ApiResponse retrieve_run(const ApiRequest& request, Services& services) {
-  return services.store.with_state([&](AssistantsState& state) {
-    Thread& thread = require_thread(state, services, request.path_param("thread_id"));
-    return ApiResponse::json(wire(require_run(thread, request.path_param("run_id")), request));
+  return read_thread(services, request.path_param("thread_id"), [&](const Thread& thread) {
+    return object_response(require_run(thread, request.path_param("run_id")), request);
   });
 }
 
@@ -142,7 +141,7 @@ ApiResponse modify_run(const ApiRequest& request, Services& services) {
     if (fields.contains("metadata")) {
       run.metadata = fields["metadata"].is_null() ? Json::object() : fields["metadata"];
     }
-    return ApiResponse::json(wire(run, request));
+    return object_response(run, request);
   });
 }
 
@@ -151,7 +150,7 @@ ApiResponse cancel_run(const ApiRequest& request, Services& services) {
     Thread& thread = require_thread(state, services, request.path_param("thread_id"));
     Run& run = require_run(thread, request.path_param("run_id"));
     services.runs.cancel(thread, run, services.clock.now_ms());
-    return ApiResponse::json(wire(run, request));
+    return object_response(run, request);
   });
 }
 
@@ -174,7 +173,7 @@ ApiResponse submit_tool_outputs(const ApiRequest& request, Services& services) {
     services.runs.accept_tool_outputs(thread, run, fields["tool_outputs"], services.clock.now_ms(),
                                       services.scenarios.script_after_outputs(input));
     if (wants_stream(fields)) return stream_run_response(services, thread.id, run.id);
-    return ApiResponse::json(wire(run, request));
+    return object_response(run, request);
   });
 }
 

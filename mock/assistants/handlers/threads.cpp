@@ -27,14 +27,13 @@ Thread& insert_thread(AssistantsState& state, const Json& fields, Services& serv
 ApiResponse create_thread(const ApiRequest& request, Services& services) {
   const Json fields = parse_create_thread(request_body(request), "", version_of(request));
   return services.store.with_state([&](AssistantsState& state) {
-    return ApiResponse::json(wire(insert_thread(state, fields, services), request));
+    return object_response(insert_thread(state, fields, services), request);
   });
 }
 
 ApiResponse retrieve_thread(const ApiRequest& request, Services& services) {
-  return services.store.with_state([&](AssistantsState& state) {
-    return ApiResponse::json(wire(require_thread(state, services, request.path_param("thread_id")), request));
-  });
+  return read_thread(services, request.path_param("thread_id"),
+                     [&](const Thread& thread) { return object_response(thread, request); });
 }
 
 ApiResponse modify_thread(const ApiRequest& request, Services& services) {
@@ -49,7 +48,7 @@ ApiResponse modify_thread(const ApiRequest& request, Services& services) {
     if (fields.contains("metadata")) {
       thread.metadata = fields["metadata"].is_null() ? Json::object() : fields["metadata"];
     }
-    return ApiResponse::json(wire(thread, request));
+    return object_response(thread, request);
   });
 }
 

@@ -2,6 +2,7 @@
 
 #include <limits>
 #include <set>
+#include <utility>
 
 #include "mock/assistants/lifecycle/run_transitions.hpp"
 #include "mock/assistants/lifecycle/run_work.hpp"
@@ -94,7 +95,7 @@ void RunDriver::schedule(Thread& thread, Run& run, std::int64_t now_ms, RunScrip
   progress.actions = std::move(script);
   progress.next_due_ms = now_ms + m_pace.step_ms;
   std::string prompt = run.instructions;
-  thread.messages.for_each([&](const Message& message) {
+  std::as_const(thread.messages).for_each([&](const Message& message) {
     prompt += message_text(message);
     if (message.role == Role::user) progress.user_message = message_text(message);
   });

@@ -13,6 +13,7 @@
 #include "mock/assistants/scenario/script.hpp"
 #include "mock/core/json.hpp"
 #include "mock/core/ordered_collection.hpp"
+#include "mock/core/wire_cache.hpp"
 
 namespace mock::assistants {
 
@@ -36,6 +37,8 @@ struct Assistant {
   double top_p = 1.0;
   Json response_format = "auto";
   std::optional<std::string> reasoning_effort;
+
+  mutable core::WireCache wire_cache;  // not state: this object as last sent
 };
 
 struct Message {
@@ -52,6 +55,8 @@ struct Message {
   std::optional<std::string> run_id;
   Json attachments = Json::array();
   Json metadata = Json::object();
+
+  mutable core::WireCache wire_cache;
 };
 
 struct RunStep {
@@ -70,6 +75,8 @@ struct RunStep {
   Json step_details = Json::object();
   Json usage = nullptr;
   Json metadata = Json::object();
+
+  mutable core::WireCache wire_cache;
 };
 
 // Where the run driver is in the run's script; not part of the wire shape.
@@ -126,6 +133,8 @@ struct Run {
 
   core::OrderedCollection<RunStep> steps;
   RunProgress progress;
+
+  mutable core::WireCache wire_cache;
 };
 
 // Sets the assistant's code interpreter files in both views.
@@ -140,6 +149,8 @@ struct Thread {
   core::OrderedCollection<Message> messages;
   core::OrderedCollection<Run> runs;
   std::optional<std::string> active_run_id;
+
+  mutable core::WireCache wire_cache;
 };
 
 }  // namespace mock::assistants

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "mock/assistants/model/wire_sinks.hpp"
+
 namespace mock::assistants {
 namespace {
 template <class T>
@@ -80,39 +82,52 @@ Json to_wire(const Thread& t, ApiVersion version) {
   return out;
 }
 
-Json to_wire(const Message& m, ApiVersion version) {
-  Json out = Json::object();
+namespace {
+template <class Sink>
+void write_message(Sink& out, const Message& m, ApiVersion version) {
   if (version == ApiVersion::v1) {
     // The December 2023 shape: no status or completion fields, file_ids for attachments.
-    out["id"] = m.id;
-    out["object"] = "thread.message";
-    out["created_at"] = m.created_at;
-    out["thread_id"] = m.thread_id;
-    out["role"] = std::string(to_string(m.role));
-    out["content"] = m.content;
+    out.field("id", m.id);
+    out.field("object", "thread.message");
+    out.field("created_at", m.created_at);
+    out.field("thread_id", m.thread_id);
+    out.field("role", to_string(m.role));
+    out.json_field("content", m.content);
     Json file_ids = Json::array();
     for (const Json& attachment : m.attachments) file_ids.push_back(attachment["file_id"]);
-    out["file_ids"] = file_ids;
-    out["assistant_id"] = optional_json(m.assistant_id);
-    out["run_id"] = optional_json(m.run_id);
-    out["metadata"] = m.metadata;
-    return out;
+    out.json_field("file_ids", file_ids);
+    out.field("assistant_id", m.assistant_id);
+    out.field("run_id", m.run_id);
+    out.json_field("metadata", m.metadata);
+    return;
   }
-  out["id"] = m.id;
-  out["object"] = "thread.message";
-  out["created_at"] = m.created_at;
-  out["assistant_id"] = optional_json(m.assistant_id);
-  out["thread_id"] = m.thread_id;
-  out["run_id"] = optional_json(m.run_id);
-  out["status"] = std::string(to_string(m.status));
-  out["incomplete_details"] = m.incomplete_details;
-  out["incomplete_at"] = optional_json(m.incomplete_at);
-  out["completed_at"] = optional_json(m.completed_at);
-  out["role"] = std::string(to_string(m.role));
-  out["content"] = m.content;
-  out["attachments"] = m.attachments;
-  out["metadata"] = m.metadata;
-  return out;
+  out.field("id", m.id);
+  out.field("object", "thread.message");
+  out.field("created_at", m.created_at);
+  out.field("assistant_id", m.assistant_id);
+  out.field("thread_id", m.thread_id);
+  out.field("run_id", m.run_id);
+  out.field("status", to_string(m.status));
+  out.json_field("incomplete_details", m.incomplete_details);
+  out.field("incomplete_at", m.incomplete_at);
+  out.field("completed_at", m.completed_at);
+  out.field("role", to_string(m.role));
+  out.json_field("content", m.content);
+  out.json_field("attachments", m.attachments);
+  out.json_field("metadata", m.metadata);
+}
+}  // namespace
+
+Json to_wire(const Message& m, ApiVersion version) {
+  JsonSink out;
+  write_message(out, m, version);
+  return out.take();
+}
+
+std::string wire_text(const Message& m, ApiVersion version) {
+  TextSink out;
+  write_message(out, m, version);
+  return out.take();
 }
 
 Json to_wire(const Run& r, ApiVersion version) {

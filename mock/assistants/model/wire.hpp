@@ -2,6 +2,10 @@
 // The wire shapes, per API version (field order as in the API reference and, for v1, as
 // in the seed article's real responses of December 2023). What each version shows of
 // objects the other created is described in the README ("v1 and v2").
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+
 #include "mock/assistants/model/objects.hpp"
 #include "mock/core/json.hpp"
 
@@ -24,6 +28,32 @@ Json to_stream_wire(const RunStep& step, ApiVersion version);
 // {"id", "object": "<object>.deleted", "deleted": true}
 Json deleted_wire(const std::string& id, const std::string& object);
 
+// to_wire(object, version) as the bytes a client receives. Messages, which lists carry by
+// the page, are written straight to text; the other objects through their JSON value.
+std::string wire_text(const Message& message, ApiVersion version);
+template <class T>
+std::string wire_text(const T& object, ApiVersion version) {
+  return mock::to_wire_text(to_wire(object, version));
+}
+
+// wire_text(object, version), from the object's wire cache when it holds them.
+// Debug builds (the test suites) check every answer against the JSON value's bytes and
+// throw std::logic_error on a difference: cached bytes of an object that changed without a
+// mutable access that drops them, or a text writer that strays from to_wire.
+template <class T>
+const std::string& cached_wire_text(const T& object, ApiVersion version) {
+  const std::size_t slot = version == ApiVersion::v1 ? 0 : 1;
+  const std::string* cached = object.wire_cache.find(slot);
+  const std::string& text = cached != nullptr ? *cached : object.wire_cache.install(slot, wire_text(object, version));
+#ifndef NDEBUG
+  if (text != mock::to_wire_text(to_wire(object, version))) {
+    throw std::logic_error("wire text of " + object.id + " differs from its JSON value (" +
+                           (cached != nullptr ? "stale cache" : "text writer") + ")");
+  }
+#endif
+  return text;
+}
+
 // The list envelope: {"object":"list","data":[...],"first_id","last_id","has_more"}.
 // first_id/last_id are null on an empty page.
 template <class T>
@@ -36,6 +66,25 @@ Json list_wire(const core::Page<T>& page, ApiVersion version = ApiVersion::v2) {
   out["first_id"] = page.items.empty() ? Json(nullptr) : Json(page.items.front()->id);
   out["last_id"] = page.items.empty() ? Json(nullptr) : Json(page.items.back()->id);
   out["has_more"] = page.has_more;
+  return out;
+}
+
+// list_wire(page, version) as bytes, built from the items' cached bytes.
+template <class T>
+std::string list_wire_text(const core::Page<T>& page, ApiVersion version = ApiVersion::v2) {
+  std::string out = R"({"object":"list","data":[)";
+  for (std::size_t i = 0; i < page.items.size(); ++i) {
+    if (i > 0) out += ',';
+    out += cached_wire_text(*page.items[i], version);
+  }
+  const auto id_or_null = [](const T* item) {
+    return item == nullptr ? std::string("null") : mock::to_wire_text(Json(item->id));
+  };
+  out += R"(],"first_id":)";
+  out += id_or_null(page.items.empty() ? nullptr : page.items.front());
+  out += R"(,"last_id":)";
+  out += id_or_null(page.items.empty() ? nullptr : page.items.back());
+  out += page.has_more ? R"(,"has_more":true})" : R"(,"has_more":false})";
   return out;
 }
 

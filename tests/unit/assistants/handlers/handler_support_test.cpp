@@ -80,11 +80,11 @@ TEST(AssignOptionalString, AbsentKeepsNullClearsStringSets) {
   EXPECT_FALSE(field.has_value());
 }
 
-TEST(ListPage, UnknownCursorIs400) {
+TEST(ListResponse, UnknownCursorIs400) {
   mock::core::OrderedCollection<Assistant> collection;
   mock::http::ApiRequest request;
   request.query = {{"after", "asst_missing"}};
-  expect_api_error(thrown_api_error([&] { list_page(collection, request); }), 400,
+  expect_api_error(thrown_api_error([&] { list_response(collection, request); }), 400,
                    "Invalid 'after': no object with id 'asst_missing' in this list.", "after",
                    "invalid_value");
 }

@@ -1,5 +1,6 @@
 // Message handlers through the route table, on a ManualClock and seeded ids.
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -94,6 +95,38 @@ TEST(MessagesHandlers, CreateValidationErrors) {
   EXPECT_EQ(harness.call_raw_body("POST", path, "{bad").error()["message"].get<std::string>().rfind(
                 "We could not parse the JSON body", 0),
             0U);
+}
+
+// Pages are built from each message's cached bytes: a change made after a page was served
+// must show on the next one, for changes by a client and by a run alike.
+TEST(MessagesHandlers, PagesShowEveryChangeAfterTheyWereServed) {
+  AssistantsHarness harness(1000);
+  auto assistant = harness.create_assistant();
+  auto thread = harness.create_thread();
+  auto id = harness.add_message(thread, "question");
+  const std::string list = "/v1/threads/" + thread + "/messages";
+  EXPECT_EQ(harness.get(list).json["data"][0]["metadata"], Json::object());
+  ASSERT_EQ(harness.post(list + "/" + id, Json{{"metadata", {{"seen", "yes"}}}}).status, 200);
+  EXPECT_EQ(harness.get(list).json["data"][0]["metadata"], (Json{{"seen", "yes"}}));
+
+  auto run = harness.post("/v1/threads/" + thread + "/runs", Json{{"assistant_id", assistant}});
+  ASSERT_EQ(run.status, 200);
+  std::vector<std::string> statuses;
+  for (int tick = 0; tick < 8; ++tick) {
+    const Json page = harness.get(list).json;
+    if (page["data"].size() == 2U) {
+      const Json& reply = page["data"][0];
+      statuses.push_back(reply["status"].get<std::string>());
+      // The page and a retrieve of the same message agree at every moment.
+      EXPECT_EQ(reply, harness.get(list + "/" + reply["id"].get<std::string>()).json);
+    }
+    harness.advance_ms(1000);
+  }
+  ASSERT_FALSE(statuses.empty());
+  EXPECT_EQ(statuses.back(), "completed");
+  const Json reply = harness.get(list).json["data"][0];
+  EXPECT_EQ(reply["role"], "assistant");
+  EXPECT_FALSE(reply["content"][0]["text"]["value"].get<std::string>().empty());
 }
 
 }  // namespace

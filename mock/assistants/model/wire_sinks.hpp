@@ -1,0 +1,106 @@
+#pragma once
+// Two ways to write one wire shape: as a JSON value (JsonSink) or straight into the bytes
+// the client receives (TextSink, no JSON tree built and dumped). A shape written once as a
+// template over the sink (wire.cpp) comes out the same both ways, byte for byte as
+// to_wire_text(Json) would print it; wire_sinks_test checks that.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "mock/core/json.hpp"
+
+namespace mock::assistants {
+
+class JsonSink {
+public:
+  void field(const char* key, std::string_view value) { m_out[key] = std::string(value); }
+  void field(const char* key, std::int64_t value) { m_out[key] = value; }
+  void json_field(const char* key, const Json& value) { m_out[key] = value; }
+  template <class T>
+  void field(const char* key, const std::optional<T>& value) {
+    if (value) {
+      field(key, *value);
+    } else {
+      m_out[key] = nullptr;
+    }
+  }
+  Json take() { return std::move(m_out); }
+
+private:
+  Json m_out = Json::object();
+};
+
+class TextSink {
+public:
+  TextSink() { m_out.push_back('{'); }
+  void field(const char* key, std::string_view value) {
+    key_of(key);
+    append_string(value);
+  }
+  void field(const char* key, std::int64_t value) {
+    key_of(key);
+    m_out += std::to_string(value);
+  }
+  void json_field(const char* key, const Json& value) {
+    key_of(key);
+    m_out += to_wire_text(value);
+  }
+  template <class T>
+  void field(const char* key, const std::optional<T>& value) {
+    if (value) {
+      field(key, *value);
+    } else {
+      key_of(key);
+      m_out += "null";
+    }
+  }
+  std::string take() {
+    m_out.push_back('}');
+    return std::move(m_out);
+  }
+
+private:
+  void key_of(const char* key) {
+    if (m_out.size() > 1) m_out.push_back(',');
+    append_string(key);
+    m_out.push_back(':');
+  }
+
+  // JSON string escaping as nlohmann's dump does it. Text with bytes past ASCII goes through
+  // nlohmann itself, which also replaces invalid UTF-8.
+  void append_string(std::string_view text) {
+    for (const char c : text) {
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        m_out += to_wire_text(Json(std::string(text)));
+        return;
+      }
+    }
+    static constexpr char k_hex[] = "0123456789abcdef";
+    m_out.push_back('"');
+    for (const char c : text) {
+      switch (c) {
+        case '"': m_out += "\\\""; break;
+        case '\\': m_out += "\\\\"; break;
+        case '\b': m_out += "\\b"; break;
+        case '\f': m_out += "\\f"; break;
+        case '\n': m_out += "\\n"; break;
+        case '\r': m_out += "\\r"; break;
+        case '\t': m_out += "\\t"; break;
+        default:
+          if (static_cast<unsigned char>(c) < 0x20) {
+            m_out += "\\u00";
+            m_out.push_back(k_hex[(static_cast<unsigned char>(c) >> 4U) & 0xFU]);
+            m_out.push_back(k_hex[static_cast<unsigned char>(c) & 0xFU]);
+          } else {
+            m_out.push_back(c);
+          }
+      }
+    }
+    m_out.push_back('"');
+  }
+
+  std::string m_out;
+};
+
+}  // namespace mock::assistants
