@@ -1,11 +1,14 @@
-// A cassette of 10,000 exchanges loads quickly. The bound is on the CPU time the loading
-// thread used, printed beside the wall time: on a shared 2-core machine with other builds
-// running, wall time measures the neighbours; CPU time measures the loader. The bound is
-// generous enough for the Debug + ASan + UBSan build.
+// Cassettes load in time linear in their size: 10,000 exchanges cost about ten times what
+// 1,000 cost, measured side by side in one run (a ratio, so neither the machine's speed nor
+// the sanitizers decide the outcome). CPU time of the loading thread, printed beside the wall
+// time: on a shared 2-core machine wall time measures the neighbours.
 #include <time.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -68,28 +71,49 @@ double thread_cpu_ms() {
   return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
 }
 
-TEST(CassettePerformance, LoadsTenThousandExchangesQuickly) {
-  TempDir dir;
+struct LoadCost {
+  double cpu_ms = 0;
+  double wall_ms = 0;
+  double megabytes = 0;
+};
+
+// Saves a cassette of `count` run polls and loads it back; the cheapest of `tries` loads.
+LoadCost load_cost(const TempDir& dir, int count, int tries) {
   Cassette cassette;
   cassette.meta = {"assistants-mock test", "2024-01-01T00:00:00Z", "http://upstream", "assistants=v2", {}};
-  for (int i = 0; i < 10000; ++i) cassette.interactions.push_back(run_poll(i));
+  for (int i = 0; i < count; ++i) cassette.interactions.push_back(run_poll(i));
+  const auto path = dir / ("cassette-" + std::to_string(count) + ".json");
+  EXPECT_TRUE(save_cassette(path, cassette).has_value());
+  LoadCost best;
+  best.megabytes = static_cast<double>(std::filesystem::file_size(path)) / 1e6;
+  for (int i = 0; i < tries; ++i) {
+    const auto started = std::chrono::steady_clock::now();
+    const double cpu_before = thread_cpu_ms();
+    auto loaded = load_cassette(path);
+    const double cpu_ms = thread_cpu_ms() - cpu_before;
+    const double wall_ms = ms_since(started);
+    EXPECT_TRUE(loaded.has_value()) << loaded.error().message;
+    if (loaded) {
+      EXPECT_EQ(loaded->cassette.interactions.size(), static_cast<std::size_t>(count));
+    }
+    if (i == 0 || cpu_ms < best.cpu_ms) {
+      best.cpu_ms = cpu_ms;
+      best.wall_ms = wall_ms;
+    }
+  }
+  return best;
+}
 
-  auto started = std::chrono::steady_clock::now();
-  ASSERT_TRUE(save_cassette(dir / "big.json", cassette).has_value());
-  const double save_ms = ms_since(started);
-  const auto bytes = std::filesystem::file_size(dir / "big.json");
-
-  started = std::chrono::steady_clock::now();
-  const double cpu_before = thread_cpu_ms();
-  auto loaded = load_cassette(dir / "big.json");
-  const double load_cpu_ms = thread_cpu_ms() - cpu_before;
-  const double load_ms = ms_since(started);
-  ASSERT_TRUE(loaded.has_value()) << loaded.error().message;
-  ASSERT_EQ(loaded->cassette.interactions.size(), 10000U);
-
-  std::printf("[ perf ] 10,000 exchanges, %.1f MB: save %.0f ms; load %.0f ms CPU, %.0f ms wall\n",
-              static_cast<double>(bytes) / 1e6, save_ms, load_cpu_ms, load_ms);
-  EXPECT_LT(load_cpu_ms, 2000.0) << "loading 10,000 exchanges took " << load_cpu_ms << " ms of CPU";
+TEST(CassettePerformance, LoadingGrowsLinearlyWithTheCassette) {
+  TempDir dir;
+  const LoadCost small = load_cost(dir, 1000, 3);
+  const LoadCost large = load_cost(dir, 10000, 2);
+  const double ratio = large.cpu_ms / std::max(small.cpu_ms, 0.001);
+  std::printf("[ perf ] load 1,000 exchanges (%.1f MB): %.0f ms CPU, %.0f ms wall; 10,000 (%.1f MB): "
+              "%.0f ms CPU, %.0f ms wall; ratio %.1fx (linear: 10x)\n",
+              small.megabytes, small.cpu_ms, small.wall_ms, large.megabytes, large.cpu_ms, large.wall_ms, ratio);
+  // Quadratic loading would be 100x; allow noise and allocator growth well short of that.
+  EXPECT_LT(ratio, 20.0) << "10x the exchanges cost " << ratio << "x the CPU";
 }
 
 TEST(CassettePerformance, AppendingStaysCheapAsTheCassetteGrows) {
