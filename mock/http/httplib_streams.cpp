@@ -1,8 +1,10 @@
 #include "mock/http/httplib_streams.hpp"
 
 #include <sys/socket.h>
+#include <sys/uio.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <string_view>
 #include <utility>
@@ -76,8 +78,7 @@ ssize_t SocketStream::write(const char* ptr, std::size_t size) {
     return static_cast<ssize_t>(size);
   }
   if (!m_held_head.empty()) {
-    m_held_head.append(data);
-    const bool sent = send_all(m_held_head.data(), m_held_head.size());
+    const bool sent = send_all(m_held_head, data);
     m_held_head.clear();
     if (!sent) return -1;
     m_written += size;
@@ -98,18 +99,26 @@ ssize_t SocketStream::write(const char* ptr, std::size_t size) {
 
 bool SocketStream::flush() {
   if (m_held_head.empty()) return true;
-  const bool sent = send_all(m_held_head.data(), m_held_head.size());
+  const bool sent = send_all(m_held_head, {});
   m_held_head.clear();
   return sent;
 }
 
-bool SocketStream::send_all(const char* data, std::size_t size) {
+// Both pieces in one sendmsg (one segment when they fit), without copying them together.
+bool SocketStream::send_all(std::string_view first, std::string_view second) {
   const auto deadline = SteadyClock::now() + m_write_timeout;
-  while (size > 0) {
-    const ssize_t sent = ::send(m_fd, data, size, MSG_NOSIGNAL | MSG_DONTWAIT);
+  while (!first.empty() || !second.empty()) {
+    std::array<iovec, 2> pieces{iovec{const_cast<char*>(first.data()), first.size()},
+                                iovec{const_cast<char*>(second.data()), second.size()}};
+    msghdr message{};
+    message.msg_iov = first.empty() ? &pieces[1] : pieces.data();
+    message.msg_iovlen = first.empty() ? 1 : (second.empty() ? 1 : 2);
+    const ssize_t sent = ::sendmsg(m_fd, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
     if (sent >= 0) {
-      data += sent;
-      size -= static_cast<std::size_t>(sent);
+      std::size_t done = static_cast<std::size_t>(sent);
+      const std::size_t from_first = std::min(done, first.size());
+      first.remove_prefix(from_first);
+      second.remove_prefix(std::min(done - from_first, second.size()));
       continue;
     }
     if (!would_block(errno)) return false;

@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <httplib.h>
 
@@ -47,7 +48,7 @@ public:
 
 private:
   bool wait_for_input(std::chrono::milliseconds allowed);
-  bool send_all(const char* data, std::size_t size);
+  bool send_all(std::string_view first, std::string_view second);
 
   struct Address {
     std::string ip;

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "mock/assistants/model/objects.hpp"
 #include "mock/core/json.hpp"
@@ -72,10 +73,21 @@ Json list_wire(const core::Page<T>& page, ApiVersion version = ApiVersion::v2) {
 // list_wire(page, version) as bytes, built from the items' cached bytes.
 template <class T>
 std::string list_wire_text(const core::Page<T>& page, ApiVersion version = ApiVersion::v2) {
-  std::string out = R"({"object":"list","data":[)";
-  for (std::size_t i = 0; i < page.items.size(); ++i) {
+  // Reserved at its final size: growing an 8 KB page by doubling cost five allocations of a
+  // kilobyte or more, which glibc serves from its arena lists rather than the thread cache.
+  std::vector<const std::string*> items;
+  items.reserve(page.items.size());
+  std::size_t size = 128;  // envelope, ids and commas
+  for (const T* item : page.items) {
+    items.push_back(&cached_wire_text(*item, version));
+    size += items.back()->size() + 2 * item->id.size();
+  }
+  std::string out;
+  out.reserve(size);
+  out += R"({"object":"list","data":[)";
+  for (std::size_t i = 0; i < items.size(); ++i) {
     if (i > 0) out += ',';
-    out += cached_wire_text(*page.items[i], version);
+    out += *items[i];
   }
   const auto id_or_null = [](const T* item) {
     return item == nullptr ? std::string("null") : mock::to_wire_text(Json(item->id));
