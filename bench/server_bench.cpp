@@ -34,6 +34,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "mock/http/http_server.hpp"
 #include "mock/server/mock_server.hpp"
 
 namespace {
@@ -228,6 +229,41 @@ public:
 private:
   std::string m_fixed_body;
   httplib::Server m_server;
+  std::thread m_thread;
+  int m_port = -1;
+};
+
+// Our HTTP front (mock::http::HttpServer) answering the bare server's fixed body: the cost
+// of the front alone, apart from everything the mock does with a request.
+class FrontServer {
+public:
+  explicit FrontServer(const mock::http::HttpServerConfig& like)
+      : m_fixed_body(json_body_of_size(BareServer::k_fixed_body_bytes)) {
+    mock::http::HttpServerConfig config = like;
+    config.port = 0;
+    m_server = std::make_unique<mock::http::HttpServer>(config, [this](mock::http::ApiRequest&) {
+      return mock::http::ApiResponse::json_text(m_fixed_body);
+    });
+    m_port = m_server->bind();
+    m_thread = std::thread([this] { m_server->listen(); });
+    const auto deadline = SteadyClock::now() + std::chrono::seconds(10);
+    while (!m_server->is_running()) {
+      if (SteadyClock::now() > deadline) throw std::runtime_error("front server did not start");
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  }
+  ~FrontServer() {
+    m_server->stop();
+    if (m_thread.joinable()) m_thread.join();
+  }
+  FrontServer(const FrontServer&) = delete;
+  FrontServer& operator=(const FrontServer&) = delete;
+
+  int port() const { return m_port; }
+
+private:
+  std::string m_fixed_body;
+  std::unique_ptr<mock::http::HttpServer> m_server;
   std::thread m_thread;
   int m_port = -1;
 };
@@ -555,6 +591,7 @@ struct Row {
   std::size_t bare_bytes = 0;
   std::optional<double> dispatch_us;  // MockServer::handle() alone, no HTTP
   std::vector<double> slice_ratios;    // mock/bare of each round: how noisy the ratio is
+  bool has_target = false;             // the target: mock >= 0.8x bare
   std::string spread() const {
     if (slice_ratios.size() < 2) return "";
     const auto [low, high] = std::minmax_element(slice_ratios.begin(), slice_ratios.end());
@@ -698,7 +735,7 @@ private:
   // `count_bare` is false when several rows share one baseline measurement. `mock_call` is
   // the request the mock side sent, timed once more through MockServer::handle() alone.
   const Row& add_row(const std::string& scenario, Measurement& mock, Measurement& bare,
-                     const Call& mock_call, bool count_bare = true) {
+                     const std::optional<Call>& mock_call, bool count_bare = true) {
     m_errors += report_errors(scenario, "mock", mock);
     if (count_bare) m_errors += report_errors(scenario, "bare", bare);
     Row row;
@@ -707,7 +744,8 @@ private:
     row.bare_bytes = bare.last_body_bytes;
     row.mock = stats_of(mock);
     row.bare = stats_of(bare);
-    if (m_settings.only != "bare") row.dispatch_us = dispatch_micros(scenario, mock_call);
+    row.has_target = mock_call.has_value();
+    if (mock_call && m_settings.only != "bare") row.dispatch_us = dispatch_micros(scenario, *mock_call);
     for (std::size_t i = 0; i < mock.slice_rates.size() && i < bare.slice_rates.size(); ++i) {
       if (bare.slice_rates[i] > 0) row.slice_ratios.push_back(mock.slice_rates[i] / bare.slice_rates[i]);
     }
@@ -790,10 +828,12 @@ private:
     const std::string id = assistant.at("id").get<std::string>();
     const Target mock = mock_target("mock", {{"GET", "/v1/assistants/" + id, ""}});
     const Target bare = bare_target("bare", {{"GET", "/v1/assistants/" + id, ""}});
-    auto results = measure({&mock, &bare}, m_settings);
-    const Row& row = add_row("GET assistant", results[0], results[1], mock.calls[0]);
-    if (row.has_ratio()) m_get_ratio = row.ratio();
-    m_get_spread = row.spread();
+    // Our HTTP front alone, answering the bare body: how much of the difference is the front.
+    const FrontServer front_server(m_http_config);
+    const Target front{"front", false, front_server.port(), mock_headers(), {{"GET", "/v1/assistants/" + id, ""}}};
+    auto results = measure({&mock, &bare, &front}, m_settings);
+    add_row("GET assistant", results[0], results[1], mock.calls[0]);
+    add_row("front only, fixed body", results[2], results[1], std::nullopt, false);
   }
 
   void run_post() {
@@ -809,9 +849,7 @@ private:
     const Target mock = mock_target("mock", mock_calls);
     const Target bare = bare_target("bare", {{"POST", "/v1/threads/thread_x/messages", body}});
     auto results = measure({&mock, &bare}, m_settings);
-    const Row& row = add_row("POST message", results[0], results[1], mock.calls[0]);
-    if (row.has_ratio()) m_post_ratio = row.ratio();
-    m_post_spread = row.spread();
+    add_row("POST message", results[0], results[1], mock.calls[0]);
   }
 
   // Creates a thread of `count` messages; returns its id and the id of message `marked`.
@@ -930,25 +968,32 @@ private:
     m_list_labels = {short_count(big), short_count(small), short_count(middle)};
   }
 
-  // The journal's cost: the same requests on this mock (journal on, default size) and on a
-  // second mock started with the journal off (--journal-size 0), measured side by side.
+  // The journal's cost: the same requests on two fresh mocks that differ only in the journal,
+  // on (default size) and off (--journal-size 0), measured side by side. Fresh, both: the
+  // main mock holds the list scenario's 101,000 messages by now.
   void run_journal() {
-    say("[journal] the mock with its journal on (" + with_commas(mock::observe::Journal::k_default_capacity) +
-        " entries) vs a second mock with --journal-size 0");
-    mock::MockServerConfig config;
-    config.http.host = k_host;
-    config.http.port = 0;
-    config.api_key = k_api_key;
-    config.seed = 43;
-    config.journal_size = 0;
-    mock::MockServer journal_off(std::move(config));
-    journal_off.start();
-    const auto off_setup = make_client(journal_off.port(), mock_headers());
+    say("[journal] a mock with its journal on (" + with_commas(mock::observe::Journal::k_default_capacity) +
+        " entries) vs one with --journal-size 0");
+    const auto fresh_mock = [](std::size_t journal_size) {
+      mock::MockServerConfig config;
+      config.http.host = k_host;
+      config.http.port = 0;
+      config.api_key = k_api_key;
+      config.seed = 43;
+      config.journal_size = journal_size;
+      auto server = std::make_unique<mock::MockServer>(std::move(config));
+      server->start();
+      return server;
+    };
+    const auto journal_on = fresh_mock(mock::observe::Journal::k_default_capacity);
+    const auto journal_off = fresh_mock(0);
+    const auto on_setup = make_client(journal_on->port(), mock_headers());
+    const auto off_setup = make_client(journal_off->port(), mock_headers());
     const Call create_assistant{"POST", "/v1/assistants", Json{{"model", "gpt-4o"}, {"name", "journal bench"}}.dump()};
-    const std::string on_id = setup_call(*m_setup, create_assistant).at("id").get<std::string>();
+    const std::string on_id = setup_call(*on_setup, create_assistant).at("id").get<std::string>();
     const std::string off_id = setup_call(*off_setup, create_assistant).at("id").get<std::string>();
-    const Target on_get{"journal on", true, m_mock->port(), mock_headers(), {{"GET", "/v1/assistants/" + on_id, ""}}};
-    const Target off_get{"journal off", true, journal_off.port(), mock_headers(),
+    const Target on_get{"journal on", true, journal_on->port(), mock_headers(), {{"GET", "/v1/assistants/" + on_id, ""}}};
+    const Target off_get{"journal off", true, journal_off->port(), mock_headers(),
                          {{"GET", "/v1/assistants/" + off_id, ""}}};
     auto get_results = measure({&on_get, &off_get}, m_settings);
 
@@ -957,15 +1002,14 @@ private:
     std::vector<Call> off_posts;
     for (std::size_t c = 0; c < m_settings.clients; ++c) {
       const Call create_thread{"POST", "/v1/threads", "{}"};
-      on_posts.push_back({"POST", "/v1/threads/" + setup_call(*m_setup, create_thread).at("id").get<std::string>() +
+      on_posts.push_back({"POST", "/v1/threads/" + setup_call(*on_setup, create_thread).at("id").get<std::string>() +
                                       "/messages", body});
       off_posts.push_back({"POST", "/v1/threads/" + setup_call(*off_setup, create_thread).at("id").get<std::string>() +
                                        "/messages", body});
     }
-    const Target on_post{"journal on", true, m_mock->port(), mock_headers(), on_posts};
-    const Target off_post{"journal off", true, journal_off.port(), mock_headers(), off_posts};
+    const Target on_post{"journal on", true, journal_on->port(), mock_headers(), on_posts};
+    const Target off_post{"journal off", true, journal_off->port(), mock_headers(), off_posts};
     auto post_results = measure({&on_post, &off_post}, m_settings);
-    journal_off.stop();
 
     const auto compare = [this](const std::string& name, Measurement& on, Measurement& off) -> std::optional<double> {
       m_errors += report_errors(name, "journal on", on);
@@ -991,14 +1035,15 @@ private:
 
   void summarize() const {
     say("summary:");
-    if (m_get_ratio) {
-      say("  GET assistant: mock/bare = " + fixed(*m_get_ratio, 2) + "x (target >= 0.8x) " +
-          (*m_get_ratio >= 0.8 ? "ok" : "BELOW TARGET") +
-          (m_get_spread.empty() ? "" : "; per slice " + m_get_spread));
-    }
-    if (m_post_ratio) {
-      say("  POST message: mock/bare = " + fixed(*m_post_ratio, 2) + "x (no target; for reference)" +
-          (m_post_spread.empty() ? "" : "; per slice " + m_post_spread));
+    for (const Row& row : m_rows) {
+      if (!row.has_ratio()) continue;
+      const std::string spread = row.spread().empty() ? "" : "; per slice " + row.spread();
+      if (row.has_target) {
+        say("  " + row.scenario + ": mock/bare = " + row.ratio_text() + " (target >= 0.8x) " +
+            (row.ratio() >= 0.8 ? "ok" : "BELOW TARGET") + spread);
+      } else {
+        say("  " + row.scenario + ": front/bare = " + row.ratio_text() + " (for reference)" + spread);
+      }
     }
     if (m_list_ratio) {
       const bool flat = *m_list_ratio >= 0.8 && *m_list_ratio <= 1.25;
@@ -1026,10 +1071,6 @@ private:
   std::unique_ptr<httplib::Client> m_setup;
   std::vector<Row> m_rows;
   std::uint64_t m_errors = 0;
-  std::optional<double> m_get_ratio;
-  std::string m_get_spread;
-  std::string m_post_spread;
-  std::optional<double> m_post_ratio;
   std::optional<double> m_list_ratio;
   std::optional<double> m_deep_ratio;
   std::vector<std::string> m_list_labels;
