@@ -15,6 +15,11 @@
 
 namespace mock::http {
 
+struct SocketAddress {
+  std::string ip;
+  int port = 0;
+};
+
 // One accepted socket. Reads go through the current request's budget; waits use poll().
 //
 // Cheaper than httplib's own stream, which polls before every recv and send and asks the
@@ -50,11 +55,6 @@ private:
   bool wait_for_input(std::chrono::milliseconds allowed);
   bool send_all(std::string_view first, std::string_view second);
 
-  struct Address {
-    std::string ip;
-    int port = 0;
-  };
-
   int m_fd;
   ReadBudget& m_budget;
   std::chrono::milliseconds m_write_timeout;
@@ -66,8 +66,8 @@ private:
   bool m_capturing = false;
   std::string m_captured;
   std::string m_held_head;
-  mutable std::optional<Address> m_peer;
-  mutable std::optional<Address> m_local;
+  mutable std::optional<SocketAddress> m_peer;
+  mutable std::optional<SocketAddress> m_local;
 };
 
 // The request line HttpServer feeds httplib once, on the constructing thread, so that the
