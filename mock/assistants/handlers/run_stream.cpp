@@ -33,6 +33,12 @@ Poll poll_run(Services& services, const std::string& thread_id, const std::strin
     }
     services.runs.advance(*thread, services.clock.now_ms());
     Events& log = run->progress.events;
+    if (cursor > log.size()) {
+      // A newer stream of this run (tool outputs submitted with stream: true) started a new
+      // log while this one waited: this stream's part of the run is over.
+      poll.finished = true;
+      return;
+    }
     poll.batch.assign(log.begin() + static_cast<std::ptrdiff_t>(cursor), log.end());
     cursor = log.size();
     poll.finished = is_terminal(run->status) || run->status == RunStatus::requires_action;
