@@ -251,8 +251,10 @@ describe('manual clock', () => {
       },
     );
 
+    // The point is that no one waited 600 s: a loaded CI machine under the sanitizers takes
+    // seconds for these requests, so the bound is far below 600 s, not a speed target.
     const wall = Date.now() - wallStart;
-    assert.ok(wall < 1_000, `600 s of mock time took ${wall} ms of wall time`);
+    assert.ok(wall < 30_000, `600 s of mock time took ${wall} ms of wall time`);
   });
 
   test('a clock advance that is not forward is refused', async () => {
