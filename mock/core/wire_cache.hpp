@@ -6,8 +6,9 @@
 //
 // The rule that keeps it honest lives in OrderedCollection: every mutable access to an
 // object (find, for_each) drops its bytes, and const access keeps them. Objects change
-// only under the store's exclusive lock, so clear() never races a reader; readers under
-// the shared lock may fill the same slot at once, and the first install wins.
+// only under an exclusive lock (the store's, or that of the thread holding them), so
+// clear() never races a reader; readers under a shared lock may fill the same slot at
+// once, and the first install wins.
 #include <array>
 #include <atomic>
 #include <cstddef>
@@ -46,7 +47,7 @@ public:
     return *expected;
   }
 
-  // Only while no other thread can read the object (under the exclusive lock).
+  // Only while no other thread can read the object (under an exclusive lock).
   void clear() {
     for (auto& slot : m_slots) delete slot.exchange(nullptr, std::memory_order_acq_rel);
   }

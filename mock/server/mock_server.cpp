@@ -24,11 +24,9 @@ namespace {
 // Runs by status, for the metrics page.
 std::string run_status_gauges(assistants::AssistantsStore& store) {
   std::map<std::string, std::uint64_t> counts;
-  store.read_state([&](const assistants::AssistantsState& state) {
-    state.threads.for_each([&](const assistants::Thread& thread) {
-      thread.runs.for_each([&](const assistants::Run& run) {
-        ++counts[std::string(assistants::to_string(run.status))];
-      });
+  store.for_each_thread([&](const assistants::Thread& thread) {
+    thread.runs.for_each([&](const assistants::Run& run) {
+      ++counts[std::string(assistants::to_string(run.status))];
     });
   });
   std::string out =

@@ -45,7 +45,15 @@ RunStep& require_step(Run& run, const std::string& id) {
 
 const Thread& require_thread(const AssistantsState& state, const std::string& id) {
   check_id_prefix("thread_id", id, "thread_");
-  const Thread* thread = state.threads.find(id);
+  return found_thread(state.threads.find(id), id);
+}
+
+Thread& found_thread(Thread* thread, const std::string& id) {
+  if (thread == nullptr) throw http::errors::not_found("thread", id);
+  return *thread;
+}
+
+const Thread& found_thread(const Thread* thread, const std::string& id) {
   if (thread == nullptr) throw http::errors::not_found("thread", id);
   return *thread;
 }
@@ -100,7 +108,7 @@ Message& append_client_message(Thread& thread, const Json& fields, Services& ser
   message.content = fields.at("content");
   message.attachments = fields.at("attachments");
   message.metadata = fields.at("metadata");
-    return thread.messages.insert(std::move(message));
+  return thread.messages.insert(std::move(message));
 }
 
 }  // namespace mock::assistants

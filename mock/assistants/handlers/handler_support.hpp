@@ -9,6 +9,7 @@
 #include "mock/assistants/beta_header.hpp"
 #include "mock/assistants/model/wire.hpp"
 #include "mock/assistants/params/list_params.hpp"
+#include "mock/assistants/params/shared_params.hpp"
 #include "mock/assistants/services.hpp"
 #include "mock/http/api_message.hpp"
 
@@ -30,20 +31,38 @@ const Message& require_message(const Thread& thread, const std::string& id);
 const Run& require_run(const Thread& thread, const std::string& id);
 const RunStep& require_step(const Run& run, const std::string& id);
 
+// A thread the store lock found, or ApiError 404 ("No thread found with id '...'.").
+Thread& found_thread(Thread* thread, const std::string& id);
+const Thread& found_thread(const Thread* thread, const std::string& id);
+
+// Changes one thread: change(const AssistantsState&, Thread&) under that thread's exclusive
+// lock (requests to other threads go on meanwhile), after its run advanced. Creating or
+// deleting objects, or changing an assistant, needs store.with_state instead.
+template <class Change>
+decltype(auto) change_thread(Services& services, const std::string& thread_id, Change&& change) {
+  check_id_prefix("thread_id", thread_id, "thread_");
+  return services.store.with_thread(thread_id, [&](const AssistantsState& state, Thread* found) {
+    Thread& thread = found_thread(found, thread_id);
+    services.runs.advance(thread, services.clock.now_ms());
+    return change(state, thread);
+  });
+}
+
 // Answers a read of one thread (its messages, runs, steps). A thread with no active run has
-// nothing that time can change, so it is read under the shared lock, beside other readers;
-// one with an active run is read under the exclusive lock, after its run advanced.
+// nothing that time can change, so it is read under the thread's shared lock, beside other
+// readers; one with an active run is read under its exclusive lock, after its run advanced.
 template <class Read>
 http::ApiResponse read_thread(Services& services, const std::string& thread_id, Read&& read) {
-  std::optional<http::ApiResponse> served =
-      services.store.read_state([&](const AssistantsState& state) -> std::optional<http::ApiResponse> {
-        const Thread& thread = require_thread(state, thread_id);
+  check_id_prefix("thread_id", thread_id, "thread_");
+  std::optional<http::ApiResponse> served = services.store.read_thread(
+      thread_id, [&](const AssistantsState&, const Thread* found) -> std::optional<http::ApiResponse> {
+        const Thread& thread = found_thread(found, thread_id);
         if (thread.active_run_id) return std::nullopt;
         return read(thread);
       });
   if (served) return std::move(*served);
-  return services.store.with_state([&](AssistantsState& state) {
-    return read(std::as_const(require_thread(state, services, thread_id)));
+  return change_thread(services, thread_id, [&](const AssistantsState&, Thread& thread) {
+    return read(std::as_const(thread));
   });
 }
 

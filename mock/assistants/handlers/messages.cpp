@@ -10,8 +10,7 @@ ApiResponse create_message(const ApiRequest& request, Services& services) {
   const Json fields = parse_create_message(request_body(request), "", version_of(request));
   // Attached files must exist.
   vector_stores::check_attachment_files(services.links, fields.value("attachments", Json()));
-  return services.store.with_state([&](AssistantsState& state) {
-    Thread& thread = require_thread(state, services, request.path_param("thread_id"));
+  return change_thread(services, request.path_param("thread_id"), [&](const AssistantsState&, Thread& thread) {
     if (thread.active_run_id) {
       throw http::errors::invalid_request("Can't add messages to " + thread.id +
                                           " while a run " + *thread.active_run_id +
@@ -39,8 +38,7 @@ ApiResponse retrieve_message(const ApiRequest& request, Services& services) {
 
 ApiResponse modify_message(const ApiRequest& request, Services& services) {
   const Json fields = parse_modify_metadata_only(request_body(request));
-  return services.store.with_state([&](AssistantsState& state) {
-    Thread& thread = require_thread(state, services, request.path_param("thread_id"));
+  return change_thread(services, request.path_param("thread_id"), [&](const AssistantsState&, Thread& thread) {
     Message& message = require_message(thread, request.path_param("message_id"));
     if (fields.contains("metadata")) {
       message.metadata = fields["metadata"].is_null() ? Json::object() : fields["metadata"];
@@ -51,8 +49,7 @@ ApiResponse modify_message(const ApiRequest& request, Services& services) {
 
 ApiResponse delete_message(const ApiRequest& request, Services& services) {
   require_version(request, ApiVersion::v2);  // v1 had no message delete
-  return services.store.with_state([&](AssistantsState& state) {
-    Thread& thread = require_thread(state, services, request.path_param("thread_id"));
+  return change_thread(services, request.path_param("thread_id"), [&](const AssistantsState&, Thread& thread) {
     const std::string id = require_message(thread, request.path_param("message_id")).id;
     thread.messages.erase(id);
     return ApiResponse::json(deleted_wire(id, "thread.message"));

@@ -24,8 +24,7 @@ struct Poll {
 Poll poll_run(Services& services, const std::string& thread_id, const std::string& run_id,
               std::size_t& cursor) {
   Poll poll;
-  services.store.with_state([&](AssistantsState& state) {
-    Thread* thread = state.threads.find(thread_id);
+  services.store.with_thread(thread_id, [&](const AssistantsState&, Thread* thread) {
     Run* run = thread != nullptr ? thread->runs.find(run_id) : nullptr;
     if (run == nullptr) {  // deleted meanwhile
       poll.finished = true;
@@ -53,8 +52,7 @@ Poll poll_run(Services& services, const std::string& thread_id, const std::strin
 }
 
 void stop_capturing(Services& services, const std::string& thread_id, const std::string& run_id) {
-  services.store.with_state([&](AssistantsState& state) {
-    Thread* thread = state.threads.find(thread_id);
+  services.store.with_thread(thread_id, [&](const AssistantsState&, Thread* thread) {
     Run* run = thread != nullptr ? thread->runs.find(run_id) : nullptr;
     if (run != nullptr) {
       run->progress.capture_events = false;

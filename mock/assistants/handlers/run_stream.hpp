@@ -9,7 +9,7 @@
 
 namespace mock::assistants {
 
-// Call under the store lock before the first event, so nothing is missed.
+// Call under the thread's lock before the first event, so nothing is missed.
 void start_capturing(Run& run, ApiVersion version);
 
 // The streamed response; its producer reads the run's event log outside the lock.

@@ -88,8 +88,7 @@ Run& start_run(Thread& thread, const Assistant& assistant, const Json& fields, S
 
 ApiResponse create_run(const ApiRequest& request, Services& services) {
   const Json fields = parse_create_run(request_body(request), version_of(request));
-  return services.store.with_state([&](AssistantsState& state) {
-    Thread& thread = require_thread(state, services, request.path_param("thread_id"));
+  return change_thread(services, request.path_param("thread_id"), [&](const AssistantsState& state, Thread& thread) {
     if (thread.active_run_id) {
       throw http::errors::invalid_request("Thread " + thread.id + " already has an active run " +
                                           *thread.active_run_id + ".");
@@ -135,8 +134,7 @@ ApiResponse retrieve_run(const ApiRequest& request, Services& services) {
 
 ApiResponse modify_run(const ApiRequest& request, Services& services) {
   const Json fields = parse_modify_metadata_only(request_body(request));
-  return services.store.with_state([&](AssistantsState& state) {
-    Thread& thread = require_thread(state, services, request.path_param("thread_id"));
+  return change_thread(services, request.path_param("thread_id"), [&](const AssistantsState&, Thread& thread) {
     Run& run = require_run(thread, request.path_param("run_id"));
     if (fields.contains("metadata")) {
       run.metadata = fields["metadata"].is_null() ? Json::object() : fields["metadata"];
@@ -146,8 +144,7 @@ ApiResponse modify_run(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse cancel_run(const ApiRequest& request, Services& services) {
-  return services.store.with_state([&](AssistantsState& state) {
-    Thread& thread = require_thread(state, services, request.path_param("thread_id"));
+  return change_thread(services, request.path_param("thread_id"), [&](const AssistantsState&, Thread& thread) {
     Run& run = require_run(thread, request.path_param("run_id"));
     services.runs.cancel(thread, run, services.clock.now_ms());
     return object_response(run, request);
@@ -156,8 +153,7 @@ ApiResponse cancel_run(const ApiRequest& request, Services& services) {
 
 ApiResponse submit_tool_outputs(const ApiRequest& request, Services& services) {
   const Json fields = parse_submit_tool_outputs(request_body(request));
-  return services.store.with_state([&](AssistantsState& state) {
-    Thread& thread = require_thread(state, services, request.path_param("thread_id"));
+  return change_thread(services, request.path_param("thread_id"), [&](const AssistantsState& state, Thread& thread) {
     Run& run = require_run(thread, request.path_param("run_id"));
     RunDriver::check_tool_outputs(run, fields["tool_outputs"]);
     MatchInput input;

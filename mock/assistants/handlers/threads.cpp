@@ -42,8 +42,7 @@ ApiResponse modify_thread(const ApiRequest& request, Services& services) {
     Json resources = fields["tool_resources"];
     vector_stores::resolve_tool_resources(services.links, resources);
   }
-  return services.store.with_state([&](AssistantsState& state) {
-    Thread& thread = require_thread(state, services, request.path_param("thread_id"));
+  return change_thread(services, request.path_param("thread_id"), [&](const AssistantsState&, Thread& thread) {
     if (fields.contains("tool_resources")) thread.tool_resources = fields["tool_resources"];
     if (fields.contains("metadata")) {
       thread.metadata = fields["metadata"].is_null() ? Json::object() : fields["metadata"];

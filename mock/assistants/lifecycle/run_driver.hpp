@@ -1,7 +1,7 @@
 #pragma once
 // Moves runs through their lifecycle as time passes. Runs advance lazily: whenever a
 // request touches a thread, every transition that fell due since is applied, stamped
-// with the time it was due, under the store lock. No background thread, so the same
+// with the time it was due, under the thread's lock. No background thread, so the same
 // requests at the same clock readings always give the same bytes, and a poll never sees
 // half a transition. Status changes go through the table in run_transitions.
 #include <cstdint>

@@ -12,6 +12,7 @@
 #include "mock/assistants/model/status.hpp"
 #include "mock/assistants/scenario/script.hpp"
 #include "mock/core/json.hpp"
+#include "mock/core/object_lock.hpp"
 #include "mock/core/ordered_collection.hpp"
 #include "mock/core/wire_cache.hpp"
 
@@ -151,6 +152,9 @@ struct Thread {
   std::optional<std::string> active_run_id;
 
   mutable core::WireCache wire_cache;
+  // Held (through AssistantsStore) by every request that reads or changes this thread's
+  // contents, so requests to different threads run side by side.
+  core::ObjectLock lock;
 };
 
 }  // namespace mock::assistants
