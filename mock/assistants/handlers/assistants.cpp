@@ -42,7 +42,7 @@ ApiResponse create_assistant(const ApiRequest& request, Services& services) {
   // Files and vector stores named must exist; the vector_stores helper creates its store.
   vector_stores::resolve_tool_resources(services.links, assistant.tool_resources);
   return services.store.with_state([&](AssistantsState& state) {
-    return object_response(state.assistants.insert(std::move(assistant)), request);
+    return created_response(state.assistants.insert(std::move(assistant)), request);
   });
 }
 

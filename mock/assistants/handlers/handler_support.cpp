@@ -97,7 +97,7 @@ void assign_optional_string(std::optional<std::string>& field, const Json& body,
 
 namespace mock::assistants {
 
-Message& append_client_message(Thread& thread, const Json& fields, Services& services) {
+Message& append_client_message(Thread& thread, Json fields, Services& services) {
   Message message;
   message.id = services.ids.next("msg_");
   message.created_at = services.clock.now_seconds();
@@ -105,9 +105,9 @@ Message& append_client_message(Thread& thread, const Json& fields, Services& ser
   message.status = MessageStatus::completed;
   message.completed_at = message.created_at;
   message.role = fields.at("role") == "assistant" ? Role::assistant : Role::user;
-  message.content = fields.at("content");
-  message.attachments = fields.at("attachments");
-  message.metadata = fields.at("metadata");
+  message.content = std::move(fields.at("content"));
+  message.attachments = std::move(fields.at("attachments"));
+  message.metadata = std::move(fields.at("metadata"));
   return thread.messages.insert(std::move(message));
 }
 

@@ -89,6 +89,14 @@ http::ApiResponse object_response(const T& object, const http::ApiRequest& reque
   return http::ApiResponse::json_text(cached_wire_text(object, version_of(request)));
 }
 
+// A just-created object: its bytes are not kept, the cache fills when a client reads the
+// object. A client that creates 100,000 messages and reads few would otherwise hold each
+// message twice, and every create would pay for a copy of its answer.
+template <class T>
+http::ApiResponse created_response(const T& object, const http::ApiRequest& request) {
+  return http::ApiResponse::json_text(checked_wire_text(object, version_of(request)));
+}
+
 // Copies `key` from a normalised body onto an optional<string> field (null clears it).
 void assign_optional_string(std::optional<std::string>& field, const Json& body, const char* key);
 
@@ -96,7 +104,8 @@ void assign_optional_string(std::optional<std::string>& field, const Json& body,
 
 namespace mock::assistants {
 
-// Appends a message a client wrote (normalised by parse_create_message) to the thread.
-Message& append_client_message(Thread& thread, const Json& fields, Services& services);
+// Appends a message a client wrote (normalised by parse_create_message) to the thread;
+// its content, attachments and metadata are moved out of `fields`.
+Message& append_client_message(Thread& thread, Json fields, Services& services);
 
 }  // namespace mock::assistants

@@ -7,7 +7,7 @@
 namespace mock::assistants {
 
 ApiResponse create_message(const ApiRequest& request, Services& services) {
-  const Json fields = parse_create_message(request_body(request), "", version_of(request));
+  Json fields = parse_create_message(request_body(request), "", version_of(request));
   // Attached files must exist.
   vector_stores::check_attachment_files(services.links, fields.value("attachments", Json()));
   return change_thread(services, request.path_param("thread_id"), [&](const AssistantsState&, Thread& thread) {
@@ -16,7 +16,7 @@ ApiResponse create_message(const ApiRequest& request, Services& services) {
                                           " while a run " + *thread.active_run_id +
                                           " is active.");
     }
-    return object_response(append_client_message(thread, fields, services), request);
+    return created_response(append_client_message(thread, std::move(fields), services), request);
   });
 }
 

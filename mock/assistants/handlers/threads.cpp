@@ -27,7 +27,7 @@ Thread& insert_thread(AssistantsState& state, const Json& fields, Services& serv
 ApiResponse create_thread(const ApiRequest& request, Services& services) {
   const Json fields = parse_create_thread(request_body(request), "", version_of(request));
   return services.store.with_state([&](AssistantsState& state) {
-    return object_response(insert_thread(state, fields, services), request);
+    return created_response(insert_thread(state, fields, services), request);
   });
 }
 

@@ -37,6 +37,27 @@ std::string wire_text(const T& object, ApiVersion version) {
   return mock::to_wire_text(to_wire(object, version));
 }
 
+// Debug builds (the test suites) compare `text` with the bytes of the object's JSON value
+// and throw std::logic_error naming `source` on a difference.
+template <class T>
+void check_wire_text([[maybe_unused]] const T& object, [[maybe_unused]] ApiVersion version,
+                     [[maybe_unused]] const std::string& text, [[maybe_unused]] const char* source) {
+#ifndef NDEBUG
+  if (text != mock::to_wire_text(to_wire(object, version))) {
+    throw std::logic_error("wire text of " + object.id + " differs from its JSON value (" +
+                           source + ")");
+  }
+#endif
+}
+
+// wire_text(object, version), checked as above; the object's wire cache is left alone.
+template <class T>
+std::string checked_wire_text(const T& object, ApiVersion version) {
+  std::string text = wire_text(object, version);
+  check_wire_text(object, version, text, "text writer");
+  return text;
+}
+
 // wire_text(object, version), from the object's wire cache when it holds them.
 // Debug builds (the test suites) check every answer against the JSON value's bytes and
 // throw std::logic_error on a difference: cached bytes of an object that changed without a
@@ -46,12 +67,7 @@ const std::string& cached_wire_text(const T& object, ApiVersion version) {
   const std::size_t slot = version == ApiVersion::v1 ? 0 : 1;
   const std::string* cached = object.wire_cache.find(slot);
   const std::string& text = cached != nullptr ? *cached : object.wire_cache.install(slot, wire_text(object, version));
-#ifndef NDEBUG
-  if (text != mock::to_wire_text(to_wire(object, version))) {
-    throw std::logic_error("wire text of " + object.id + " differs from its JSON value (" +
-                           (cached != nullptr ? "stale cache" : "text writer") + ")");
-  }
-#endif
+  check_wire_text(object, version, text, cached != nullptr ? "stale cache" : "text writer");
   return text;
 }
 

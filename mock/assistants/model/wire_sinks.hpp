@@ -33,7 +33,10 @@ private:
 
 class TextSink {
 public:
-  TextSink() { m_out.push_back('{'); }
+  TextSink() {
+    m_out.reserve(512);  // a message or a run fits: no regrowth while writing
+    m_out.push_back('{');
+  }
   void field(const char* key, std::string_view value) {
     key_of(key);
     append_string(value);
@@ -78,7 +81,14 @@ private:
     }
     static constexpr char k_hex[] = "0123456789abcdef";
     m_out.push_back('"');
-    for (const char c : text) {
+    // Runs of characters that need no escape go in with one append each.
+    const auto plain = [](char c) { return c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20; };
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      if (plain(c)) continue;
+      m_out.append(text.substr(start, i - start));
+      start = i + 1;
       switch (c) {
         case '"': m_out += "\\\""; break;
         case '\\': m_out += "\\\\"; break;
@@ -88,15 +98,12 @@ private:
         case '\r': m_out += "\\r"; break;
         case '\t': m_out += "\\t"; break;
         default:
-          if (static_cast<unsigned char>(c) < 0x20) {
-            m_out += "\\u00";
-            m_out.push_back(k_hex[(static_cast<unsigned char>(c) >> 4U) & 0xFU]);
-            m_out.push_back(k_hex[static_cast<unsigned char>(c) & 0xFU]);
-          } else {
-            m_out.push_back(c);
-          }
+          m_out += "\\u00";  // the other control characters
+          m_out.push_back(k_hex[(static_cast<unsigned char>(c) >> 4U) & 0xFU]);
+          m_out.push_back(k_hex[static_cast<unsigned char>(c) & 0xFU]);
       }
     }
+    m_out.append(text.substr(start));
     m_out.push_back('"');
   }
 

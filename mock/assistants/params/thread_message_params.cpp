@@ -12,14 +12,28 @@ std::string item_path(const std::string& path, std::size_t index) {
   return path + "[" + std::to_string(index) + "]";
 }
 
-Json text_part(const std::string& text) {
-  return Json{{"type", "text"}, {"text", Json{{"value", text}, {"annotations", Json::array()}}}};
+// Built key by key: nlohmann's nested initializer lists copy every level once more, and
+// this runs for every message a client posts.
+Json text_part(std::string text) {
+  Json body = Json::object();
+  body["value"] = std::move(text);
+  body["annotations"] = Json::array();
+  Json part = Json::object();
+  part["type"] = "text";
+  part["text"] = std::move(body);
+  return part;
+}
+
+Json one_part(Json part) {
+  Json parts = Json::array();
+  parts.push_back(std::move(part));
+  return parts;
 }
 
 // content is a string or a non-empty array of text / image_file / image_url parts; it is
 // stored as the parts the message object shows.
 Json parse_content(const Json& value, const std::string& path) {
-  if (value.is_string()) return Json::array({text_part(value.get<std::string>())});
+  if (value.is_string()) return one_part(text_part(value.get<std::string>()));
   if (!value.is_array()) throw_invalid_type(path, "a string or an array of content parts", value);
   check_array_length(path, value, std::nullopt, 1);
   Json parts = Json::array();
@@ -110,8 +124,7 @@ Json parse_create_message(const Json& body, const std::string& path, ApiVersion 
   out["role"] = *role;
   if (v1) {
     // v1 content is a string of 1..256000 characters.
-    out["content"] = Json::array(
-        {text_part(reader.required_string("content", 256000, 1))});
+    out["content"] = one_part(text_part(reader.required_string("content", 256000, 1)));
     out["attachments"] = reader.has_value("file_ids")
                              ? attachments_from_file_ids(
                                    parse_file_ids(reader.get("file_ids"), reader.path_of("file_ids"), 10))
