@@ -5,6 +5,11 @@ find_package(CLI11 REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+# mock/core/id_index.cpp: abseil's flat_hash_map indexes object ids.
+find_package(absl CONFIG QUIET)
+if(NOT TARGET absl::flat_hash_map)
+  message(FATAL_ERROR "abseil not found (Debian package libabsl-dev): run scripts/install-deps")
+endif()
 if(AM_BUILD_TESTS)
   find_package(GTest REQUIRED)
   # Model-based tests (tests/model): Debian's librapidcheck-dev ships a static library with a

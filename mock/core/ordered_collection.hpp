@@ -12,10 +12,10 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "mock/core/id_index.hpp"
 #include "mock/core/wire_cache.hpp"
 
 namespace mock::core {
@@ -45,7 +45,7 @@ public:
   // Inserts under value.id, which must be new; returns the stored object.
   T& insert(T value) {
     const std::uint64_t seq = m_next_seq++;
-    m_seq_by_id[value.id] = seq;
+    m_seq_by_id.assign(value.id, seq);
     return m_by_seq.emplace(seq, std::move(value)).first->second;
   }
 
@@ -58,18 +58,18 @@ public:
   const T* find(const std::string& id) const { return locate(id); }
 
   bool erase(const std::string& id) {
-    const auto seq = m_seq_by_id.find(id);
-    return seq != m_seq_by_id.end() && m_by_seq.erase(seq->second) > 0;
+    const std::optional<std::uint64_t> seq = m_seq_by_id.find(id);
+    return seq && m_by_seq.erase(*seq) > 0;
   }
 
   // Erases without leaving a tombstone, for a collection no list pages through: there
   // a deleted id can never be a cursor, and its tombstone would only grow the memory of
   // a long-running server by ~130 bytes per deleted object.
   bool erase_without_tombstone(const std::string& id) {
-    const auto seq = m_seq_by_id.find(id);
-    if (seq == m_seq_by_id.end()) return false;
-    const bool erased = m_by_seq.erase(seq->second) > 0;
-    m_seq_by_id.erase(seq);
+    const std::optional<std::uint64_t> seq = m_seq_by_id.find(id);
+    if (!seq) return false;
+    const bool erased = m_by_seq.erase(*seq) > 0;
+    m_seq_by_id.erase(id);
     return erased;
   }
 
@@ -142,22 +142,22 @@ public:
 
 private:
   const T* locate(const std::string& id) const {
-    const auto seq = m_seq_by_id.find(id);
-    if (seq == m_seq_by_id.end()) return nullptr;
-    const auto it = m_by_seq.find(seq->second);
+    const std::optional<std::uint64_t> seq = m_seq_by_id.find(id);
+    if (!seq) return nullptr;
+    const auto it = m_by_seq.find(*seq);
     return it == m_by_seq.end() ? nullptr : &it->second;
   }
 
   std::optional<std::uint64_t> cursor_seq(const char* param,
                                           const std::optional<std::string>& id) const {
     if (!id) return std::nullopt;
-    const auto it = m_seq_by_id.find(*id);
-    if (it == m_seq_by_id.end()) throw UnknownCursor{param, *id};
-    return it->second;
+    const std::optional<std::uint64_t> seq = m_seq_by_id.find(*id);
+    if (!seq) throw UnknownCursor{param, *id};
+    return seq;
   }
 
   std::map<std::uint64_t, T> m_by_seq;
-  std::unordered_map<std::string, std::uint64_t> m_seq_by_id;
+  IdIndex m_seq_by_id;
   std::uint64_t m_next_seq = 0;
 };
 
