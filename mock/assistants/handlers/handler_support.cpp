@@ -8,29 +8,53 @@
 
 namespace mock::assistants {
 
+namespace {
+// The id's prefix checked (400 naming `param`), then the object, or ApiError 404
+// "No <noun> found with id '...'.".
+template <class T>
+const T& require_in(const core::OrderedCollection<T>& collection, const std::string& id,
+                    const std::string& param, const char* prefix, const char* noun) {
+  check_id_prefix(param, id, prefix);
+  const T* found = collection.find(id);
+  if (found == nullptr) throw http::errors::not_found(noun, id);
+  return *found;
+}
+}  // namespace
+
 const Assistant& require_assistant(const AssistantsState& state, const std::string& id,
                                    const std::string& param) {
-  check_id_prefix(param, id, "asst_");
-  const Assistant* assistant = state.assistants.find(id);
-  if (assistant == nullptr) throw http::errors::not_found("assistant", id);
-  return *assistant;
+  return require_in(state.assistants, id, param, "asst_", "assistant");
 }
 
+const Thread& require_thread(const AssistantsState& state, const std::string& id) {
+  return require_in(state.threads, id, "thread_id", "thread_", "thread");
+}
+
+const Message& require_message(const Thread& thread, const std::string& id) {
+  return require_in(thread.messages, id, "message_id", "msg_", "message");
+}
+
+const Run& require_run(const Thread& thread, const std::string& id) {
+  return require_in(thread.runs, id, "run_id", "run_", "run");
+}
+
+const RunStep& require_step(const Run& run, const std::string& id) {
+  return require_in(run.steps, id, "step_id", "step_", "run step");
+}
+
+// The mutable lookups check like the const ones, then take the object through the mutable
+// find, which drops its cached wire bytes: the caller may change it.
 Assistant& require_assistant(AssistantsState& state, const std::string& id,
                              const std::string& param) {
   return *state.assistants.find(require_assistant(std::as_const(state), id, param).id);
 }
 
 Thread& require_thread(AssistantsState& state, Services& services, const std::string& id) {
-  check_id_prefix("thread_id", id, "thread_");
-  Thread* thread = state.threads.find(id);
-  if (thread == nullptr) throw http::errors::not_found("thread", id);
-  services.runs.advance(*thread, services.clock.now_ms());
-  return *thread;
+  Thread& thread = *state.threads.find(require_thread(std::as_const(state), id).id);
+  services.runs.advance(thread, services.clock.now_ms());
+  return thread;
 }
 
-// The mutable lookups check like the const ones, then take the object through the mutable
-// find, which drops its cached wire bytes: the caller may change it.
 Message& require_message(Thread& thread, const std::string& id) {
   return *thread.messages.find(require_message(std::as_const(thread), id).id);
 }
@@ -43,11 +67,6 @@ RunStep& require_step(Run& run, const std::string& id) {
   return *run.steps.find(require_step(std::as_const(run), id).id);
 }
 
-const Thread& require_thread(const AssistantsState& state, const std::string& id) {
-  check_id_prefix("thread_id", id, "thread_");
-  return found_thread(state.threads.find(id), id);
-}
-
 Thread& found_thread(Thread* thread, const std::string& id) {
   if (thread == nullptr) throw http::errors::not_found("thread", id);
   return *thread;
@@ -56,27 +75,6 @@ Thread& found_thread(Thread* thread, const std::string& id) {
 const Thread& found_thread(const Thread* thread, const std::string& id) {
   if (thread == nullptr) throw http::errors::not_found("thread", id);
   return *thread;
-}
-
-const Message& require_message(const Thread& thread, const std::string& id) {
-  check_id_prefix("message_id", id, "msg_");
-  const Message* message = thread.messages.find(id);
-  if (message == nullptr) throw http::errors::not_found("message", id);
-  return *message;
-}
-
-const Run& require_run(const Thread& thread, const std::string& id) {
-  check_id_prefix("run_id", id, "run_");
-  const Run* run = thread.runs.find(id);
-  if (run == nullptr) throw http::errors::not_found("run", id);
-  return *run;
-}
-
-const RunStep& require_step(const Run& run, const std::string& id) {
-  check_id_prefix("step_id", id, "step_");
-  const RunStep* step = run.steps.find(id);
-  if (step == nullptr) throw http::errors::not_found("run step", id);
-  return *step;
 }
 
 Json request_body(const http::ApiRequest& request) {
