@@ -77,24 +77,12 @@ ssize_t SocketStream::write(const char* ptr, std::size_t size) {
     m_written += size;
     return static_cast<ssize_t>(size);
   }
-  if (!m_held_head.empty()) {
-    const bool sent = send_all(m_held_head, data);
-    m_held_head.clear();
-    if (!sent) return -1;
-    m_written += size;
-    return static_cast<ssize_t>(size);
-  }
-  const auto deadline = SteadyClock::now() + m_write_timeout;
-  while (true) {
-    const ssize_t sent = ::send(m_fd, ptr, size, MSG_NOSIGNAL | MSG_DONTWAIT);
-    if (sent >= 0) {
-      m_written += static_cast<std::size_t>(sent);
-      return sent;
-    }
-    if (!would_block(errno)) return -1;
-    const auto left = std::chrono::duration_cast<milliseconds>(deadline - SteadyClock::now());
-    if (left.count() <= 0 || !socket_io::wait_writable(m_fd, left)) return -1;
-  }
+  // A held head goes out together with these bytes.
+  const bool sent = send_all(m_held_head, data);
+  m_held_head.clear();
+  if (!sent) return -1;
+  m_written += size;
+  return static_cast<ssize_t>(size);
 }
 
 bool SocketStream::flush() {
@@ -104,7 +92,8 @@ bool SocketStream::flush() {
   return sent;
 }
 
-// Both pieces in one sendmsg (one segment when they fit), without copying them together.
+// Both pieces in one sendmsg (one segment when they fit), without copying them together;
+// either may be empty. Waits while the socket is full, up to the write time-out.
 bool SocketStream::send_all(std::string_view first, std::string_view second) {
   const auto deadline = SteadyClock::now() + m_write_timeout;
   while (!first.empty() || !second.empty()) {
@@ -129,21 +118,23 @@ bool SocketStream::send_all(std::string_view first, std::string_view second) {
 }
 
 void SocketStream::get_remote_ip_and_port(std::string& ip, int& port) const {
-  if (!m_peer) {
-    m_peer.emplace();
-    socket_io::peer_address(m_fd, m_peer->ip, m_peer->port);
-  }
-  ip = m_peer->ip;
-  port = m_peer->port;
+  cached_address(m_peer, socket_io::peer_address, ip, port);
 }
 
 void SocketStream::get_local_ip_and_port(std::string& ip, int& port) const {
-  if (!m_local) {
-    m_local.emplace();
-    socket_io::local_address(m_fd, m_local->ip, m_local->port);
+  cached_address(m_local, socket_io::local_address, ip, port);
+}
+
+// Asked once per connection: httplib asks on every request, and the answer cannot change.
+void SocketStream::cached_address(std::optional<SocketAddress>& cache,
+                                  void (*lookup)(int, std::string&, int&), std::string& ip,
+                                  int& port) const {
+  if (!cache) {
+    cache.emplace();
+    lookup(m_fd, cache->ip, cache->port);
   }
-  ip = m_local->ip;
-  port = m_local->port;
+  ip = cache->ip;
+  port = cache->port;
 }
 
 void SocketStream::start_request() {

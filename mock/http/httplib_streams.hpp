@@ -54,6 +54,8 @@ public:
 private:
   bool wait_for_input(std::chrono::milliseconds allowed);
   bool send_all(std::string_view first, std::string_view second);
+  void cached_address(std::optional<SocketAddress>& cache, void (*lookup)(int, std::string&, int&),
+                      std::string& ip, int& port) const;
 
   int m_fd;
   ReadBudget& m_budget;
