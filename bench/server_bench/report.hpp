@@ -1,0 +1,39 @@
+#pragma once
+// The report: one row per scenario (mock vs bare), the side-by-side table, the cost of our
+// dispatch alone, and the error lines.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bench/server_bench/load.hpp"
+
+namespace server_bench {
+
+struct Row {
+  std::string scenario;
+  Stats mock;
+  Stats bare;
+  std::size_t mock_bytes = 0;
+  std::size_t bare_bytes = 0;
+  std::optional<double> dispatch_us;  // MockServer::handle() alone, no HTTP
+  std::vector<double> slice_ratios;    // mock/bare of each round: how noisy the ratio is
+  bool has_target = false;             // the target: mock >= 0.8x bare
+  std::string spread() const;
+  bool has_ratio() const { return mock.measured && bare.measured && bare.rate > 0; }
+  double ratio() const { return has_ratio() ? mock.rate / bare.rate : 0.0; }
+  std::string ratio_text() const;
+};
+
+inline constexpr std::size_t k_name_width = 30;
+
+void print_dispatch_costs(const std::vector<Row>& rows);
+void print_table(const std::vector<Row>& rows);
+
+// Errors are reported, never hidden: every target with a failed request gets a line.
+// Returns the number of failed requests.
+std::uint64_t report_errors(const std::string& scenario, const std::string& target,
+                            const Measurement& m);
+
+}  // namespace server_bench
