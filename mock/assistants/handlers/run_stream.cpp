@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
 #include <thread>
 
 #include "mock/assistants/lifecycle/stream_events.hpp"
@@ -22,7 +23,7 @@ struct Poll {
 };
 
 Poll poll_run(Services& services, const std::string& thread_id, const std::string& run_id,
-              std::size_t& cursor) {
+              const RunEventLog& log, std::size_t& cursor) {
   Poll poll;
   services.store.with_thread(thread_id, [&](const AssistantsState&, Thread* thread) {
     Run* run = thread != nullptr ? thread->runs.find(run_id) : nullptr;
@@ -31,55 +32,55 @@ Poll poll_run(Services& services, const std::string& thread_id, const std::strin
       return;
     }
     services.runs.advance(*thread, services.clock.now_ms());
-    Events& log = run->progress.events;
-    if (cursor > log.size()) {
-      // A newer stream of this run (tool outputs submitted with stream: true) started a new
-      // log while this one waited: this stream's part of the run is over.
+    // This stream's own log only grows, so the cursor is never past its end.
+    poll.batch.assign(log.events.begin() + static_cast<std::ptrdiff_t>(cursor), log.events.end());
+    cursor = log.events.size();
+    if (log.closed) {
+      // A newer stream of this run took over: this one has sent all it saw.
       poll.finished = true;
       return;
     }
-    poll.batch.assign(log.begin() + static_cast<std::ptrdiff_t>(cursor), log.end());
-    cursor = log.size();
     poll.finished = is_terminal(run->status) || run->status == RunStatus::requires_action;
-    if (poll.finished) {
-      run->progress.capture_events = false;
-      log.clear();
-    }
+    if (poll.finished) run->progress.event_log.reset();  // an open log is the run's own
     poll.wake_at_ms = run->progress.next_due_ms;
     if (run->expires_at) poll.wake_at_ms = std::min(poll.wake_at_ms, *run->expires_at * 1000);
   });
   return poll;
 }
 
-void stop_capturing(Services& services, const std::string& thread_id, const std::string& run_id) {
+// The client went away: the run goes on, and stops writing this stream's events.
+void stop_capturing(Services& services, const std::string& thread_id, const std::string& run_id,
+                    const std::shared_ptr<RunEventLog>& log) {
   services.store.with_thread(thread_id, [&](const AssistantsState&, Thread* thread) {
     Run* run = thread != nullptr ? thread->runs.find(run_id) : nullptr;
-    if (run != nullptr) {
-      run->progress.capture_events = false;
-      run->progress.events.clear();
-    }
+    if (run != nullptr && run->progress.event_log == log) run->progress.event_log.reset();
   });
 }
 }  // namespace
 
 void start_capturing(Run& run, ApiVersion version) {
-  run.progress.capture_events = true;
-  run.progress.stream_version = version;
-  run.progress.events.clear();
+  if (run.progress.event_log) run.progress.event_log->closed = true;
+  run.progress.event_log = std::make_shared<RunEventLog>();
+  run.progress.event_log->version = version;
 }
 
-http::ApiResponse stream_run_response(Services& services, std::string thread_id, std::string run_id) {
+http::ApiResponse stream_run_response(Services& services, std::string thread_id, const Run& run) {
+  std::shared_ptr<RunEventLog> log = run.progress.event_log;
+  if (!log) {  // no start_capturing: a stream with nothing to send, ended at once
+    log = std::make_shared<RunEventLog>();
+    log->closed = true;
+  }
   http::ApiResponse response;
   response.content_type = "text/event-stream";
   response.headers.emplace("cache-control", "no-cache");
-  response.stream = [&services, thread_id, run_id](http::StreamSink& sink) {
+  response.stream = [&services, thread_id, run_id = run.id, log](http::StreamSink& sink) {
     std::size_t cursor = 0;
     auto last_write = std::chrono::steady_clock::now();
     while (!services.stopping.load()) {
-      Poll poll = poll_run(services, thread_id, run_id, cursor);
+      Poll poll = poll_run(services, thread_id, run_id, *log, cursor);
       for (const auto& [name, data] : poll.batch) {
         if (!sink.write(events::format_sse(name, data))) {
-          stop_capturing(services, thread_id, run_id);
+          stop_capturing(services, thread_id, run_id, log);
           return;
         }
         last_write = std::chrono::steady_clock::now();
@@ -90,7 +91,7 @@ http::ApiResponse stream_run_response(Services& services, std::string thread_id,
       }
       if (std::chrono::steady_clock::now() - last_write > k_heartbeat) {
         if (!sink.write(": keep-alive\n\n")) {
-          stop_capturing(services, thread_id, run_id);
+          stop_capturing(services, thread_id, run_id, log);
           return;
         }
         last_write = std::chrono::steady_clock::now();
@@ -101,7 +102,7 @@ http::ApiResponse stream_run_response(Services& services, std::string thread_id,
               : std::clamp<std::int64_t>(poll.wake_at_ms - services.clock.now_ms(), 1, k_max_sleep_ms);
       std::this_thread::sleep_for(std::chrono::milliseconds(sleep_ms));
     }
-    stop_capturing(services, thread_id, run_id);
+    stop_capturing(services, thread_id, run_id, log);
   };
   return response;
 }

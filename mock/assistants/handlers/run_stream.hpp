@@ -9,10 +9,12 @@
 
 namespace mock::assistants {
 
-// Call under the thread's lock before the first event, so nothing is missed.
+// Opens a new event log for a stream of the run (closing an older stream's log). Call under
+// the thread's lock before the first event, so nothing is missed.
 void start_capturing(Run& run, ApiVersion version);
 
-// The streamed response; its producer reads the run's event log outside the lock.
-http::ApiResponse stream_run_response(Services& services, std::string thread_id, std::string run_id);
+// The streamed response: its producer reads the log start_capturing opened, polling under
+// the thread's lock and writing outside it. Call under the lock, after start_capturing.
+http::ApiResponse stream_run_response(Services& services, std::string thread_id, const Run& run);
 
 }  // namespace mock::assistants

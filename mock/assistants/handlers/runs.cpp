@@ -100,7 +100,7 @@ ApiResponse create_run(const ApiRequest& request, Services& services) {
       append_client_message(thread, message, services);
     }
     const Run& run = start_run(thread, assistant, fields, services, version_of(request));
-    if (wants_stream(fields)) return stream_run_response(services, thread.id, run.id);
+    if (wants_stream(fields)) return stream_run_response(services, thread.id, run);
     return object_response(run, request);
   });
 }
@@ -116,7 +116,7 @@ ApiResponse create_thread_and_run(const ApiRequest& request, Services& services)
         require_assistant(state, fields["assistant_id"].get<std::string>());
     Thread& thread = insert_thread(state, fields["thread"], services);
     const Run& run = start_run(thread, assistant, fields, services, version_of(request), true);
-    if (wants_stream(fields)) return stream_run_response(services, thread.id, run.id);
+    if (wants_stream(fields)) return stream_run_response(services, thread.id, run);
     return object_response(run, request);
   });
 }
@@ -168,7 +168,7 @@ ApiResponse submit_tool_outputs(const ApiRequest& request, Services& services) {
     if (wants_stream(fields)) start_capturing(run, version_of(request));
     services.runs.accept_tool_outputs(thread, run, fields["tool_outputs"], services.clock.now_ms(),
                                       services.scenarios.script_after_outputs(input));
-    if (wants_stream(fields)) return stream_run_response(services, thread.id, run.id);
+    if (wants_stream(fields)) return stream_run_response(services, thread.id, run);
     return object_response(run, request);
   });
 }

@@ -5,12 +5,12 @@
 namespace mock::assistants::events {
 
 void emit(Run& run, std::string name, Json data) {
-  if (run.progress.capture_events) run.progress.events.emplace_back(std::move(name), std::move(data));
+  if (run.progress.event_log) run.progress.event_log->events.emplace_back(std::move(name), std::move(data));
 }
 
 void run_event(Run& run, const char* suffix) {
-  if (!run.progress.capture_events) return;
-  const ApiVersion version = run.progress.stream_version;
+  if (!run.progress.event_log) return;
+  const ApiVersion version = run.progress.event_log->version;
   // v1 has no thread.run.incomplete: its clients see such a run completed (wire.cpp).
   const std::string name = version == ApiVersion::v1 && std::string_view(suffix) == "incomplete"
                                ? "completed"
@@ -19,20 +19,20 @@ void run_event(Run& run, const char* suffix) {
 }
 
 void step_event(Run& run, const RunStep& step, const char* suffix) {
-  if (run.progress.capture_events) {
-    emit(run, std::string("thread.run.step.") + suffix, to_stream_wire(step, run.progress.stream_version));
+  if (run.progress.event_log) {
+    emit(run, std::string("thread.run.step.") + suffix, to_stream_wire(step, run.progress.event_log->version));
   }
 }
 
 void message_event(Run& run, const Message& message, const char* suffix) {
-  if (run.progress.capture_events) {
-    emit(run, std::string("thread.message.") + suffix, to_stream_wire(message, run.progress.stream_version));
+  if (run.progress.event_log) {
+    emit(run, std::string("thread.message.") + suffix, to_stream_wire(message, run.progress.event_log->version));
   }
 }
 
 void tool_step_opened(Run& run, const RunStep& step) {
-  if (!run.progress.capture_events) return;
-  Json snapshot = to_stream_wire(step, run.progress.stream_version);
+  if (!run.progress.event_log) return;
+  Json snapshot = to_stream_wire(step, run.progress.event_log->version);
   snapshot["step_details"]["tool_calls"] = Json::array();
   emit(run, "thread.run.step.created", snapshot);
   emit(run, "thread.run.step.in_progress", snapshot);
@@ -48,7 +48,7 @@ Json step_delta(const RunStep& step, Json tool_call) {
 }  // namespace
 
 void tool_call_deltas(Run& run, const RunStep& step) {
-  if (!run.progress.capture_events) return;
+  if (!run.progress.event_log) return;
   const Json& calls = step.step_details["tool_calls"];
   for (std::size_t index = 0; index < calls.size(); ++index) {
     const Json& call = calls[index];
@@ -61,7 +61,7 @@ void tool_call_deltas(Run& run, const RunStep& step) {
     } else if (type == "code_interpreter") {
       opening["code_interpreter"] = Json{{"input", ""}, {"outputs", Json::array()}};
       fragments = call["code_interpreter"]["input"].get<std::string>();
-    } else if (run.progress.stream_version == ApiVersion::v1) {
+    } else if (run.progress.event_log->version == ApiVersion::v1) {
       opening["type"] = "retrieval";  // file_search's v1 name
       opening["retrieval"] = Json::object();
     } else {
@@ -81,7 +81,7 @@ void tool_call_deltas(Run& run, const RunStep& step) {
 }
 
 void code_outputs_delta(Run& run, const RunStep& step) {
-  if (!run.progress.capture_events) return;
+  if (!run.progress.event_log) return;
   const Json& call = step.step_details["tool_calls"][0];
   if (call["type"] != "code_interpreter" || call["code_interpreter"]["outputs"].empty()) return;
   Json outputs = Json::array();
@@ -97,7 +97,7 @@ void code_outputs_delta(Run& run, const RunStep& step) {
 
 void text_deltas(Run& run, const Message& message, const std::string& text,
                  const Json& annotations) {
-  if (!run.progress.capture_events) return;
+  if (!run.progress.event_log) return;
   const std::vector<std::string> pieces = chunk_text(text);
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     Json part_text = Json{{"value", pieces[i]}};

@@ -4,6 +4,7 @@
 // about is typed. The wire shape lives only in wire.cpp.
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -80,6 +81,15 @@ struct RunStep {
   mutable core::WireCache wire_cache;
 };
 
+// The events one streaming client reads, in order. A newer stream of the same run (tool
+// outputs submitted with stream: true) opens a new log and closes this one: the older
+// stream sends what its log holds, then ends, and never sees the newer stream's events.
+struct RunEventLog {
+  ApiVersion version = ApiVersion::v2;  // the shapes the stream's client reads
+  std::vector<std::pair<std::string, Json>> events;
+  bool closed = false;
+};
+
 // Where the run driver is in the run's script; not part of the wire shape.
 struct RunProgress {
   std::int64_t next_due_ms = 0;  // when the next transition happens
@@ -95,12 +105,10 @@ struct RunProgress {
   std::size_t latest_outputs_from = 0;
   std::int64_t prompt_tokens = 0;
   std::int64_t completion_tokens = 0;
-  // While a client streams the run, every transition appends the event the service
-  // would send; the stream reads them from here. Off (and empty) otherwise.
   std::optional<Timestamp> ended_at;  // when the run reached a terminal status
-  bool capture_events = false;
-  ApiVersion stream_version = ApiVersion::v2;  // the shapes the stream's client reads
-  std::vector<std::pair<std::string, Json>> events;
+  // While a client streams the run, every transition appends the event the service would
+  // send to this log, which the stream reads; null when no client streams the run.
+  std::shared_ptr<RunEventLog> event_log;
 };
 
 struct Run {
