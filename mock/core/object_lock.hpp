@@ -1,6 +1,6 @@
 #pragma once
 // A reader/writer lock that lives inside a stored object, so requests to different
-// objects (two threads of a conversation store) never wait for each other. Objects are
+// objects (two conversation threads, say) never wait for each other. Objects are
 // moved and copied only before they are stored, never while shared, so a copy or a move
 // gets a fresh, unlocked mutex: a lock belongs to one object, not to its value.
 #include <shared_mutex>
