@@ -93,9 +93,10 @@ bool SocketStream::flush() {
 }
 
 // Both pieces in one sendmsg (one segment when they fit), without copying them together;
-// either may be empty. Waits while the socket is full, up to the write time-out.
+// either may be empty. Gives up when the client takes no byte for the write time-out: a slow
+// reader of a large body is served as long as it keeps reading.
 bool SocketStream::send_all(std::string_view first, std::string_view second) {
-  const auto deadline = SteadyClock::now() + m_write_timeout;
+  auto deadline = SteadyClock::now() + m_write_timeout;
   while (!first.empty() || !second.empty()) {
     std::array<iovec, 2> pieces{iovec{const_cast<char*>(first.data()), first.size()},
                                 iovec{const_cast<char*>(second.data()), second.size()}};
@@ -104,10 +105,11 @@ bool SocketStream::send_all(std::string_view first, std::string_view second) {
     message.msg_iovlen = first.empty() ? 1 : (second.empty() ? 1 : 2);
     const ssize_t sent = ::sendmsg(m_fd, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
     if (sent >= 0) {
-      std::size_t done = static_cast<std::size_t>(sent);
+      const std::size_t done = static_cast<std::size_t>(sent);
       const std::size_t from_first = std::min(done, first.size());
       first.remove_prefix(from_first);
       second.remove_prefix(std::min(done - from_first, second.size()));
+      if (done > 0) deadline = SteadyClock::now() + m_write_timeout;
       continue;
     }
     if (!would_block(errno)) return false;
