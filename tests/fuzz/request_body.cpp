@@ -2,6 +2,8 @@
 // endpoint's validator. The first byte picks the validator, the rest is the body as sent.
 // Bad input must end as an ApiError with a 4xx status whose envelope renders; anything
 // else thrown (nlohmann type errors, std::out_of_range, ...) is a bug and crashes here.
+// Every body also goes through the one-pass message reader (message_body.hpp): what it
+// accepts, the general path must accept too and read as the same message.
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -9,6 +11,8 @@
 #include <string_view>
 
 #include "mock/admin/fault_injector.hpp"
+#include "mock/assistants/model/message_content.hpp"
+#include "mock/assistants/params/message_body.hpp"
 #include "mock/assistants/params/request_params.hpp"
 #include "mock/assistants/params/shared_params.hpp"
 #include "mock/http/api_error.hpp"
@@ -57,12 +61,29 @@ constexpr std::array<Validator, 28> k_validators = {
     [](const Json& b) { return mock::admin::fault_to_json(mock::admin::parse_fault(b, "fault_1")); },
 };
 
+void check_plain_reader_agrees(std::string_view body) {
+  const auto plain = a::read_plain_message(body);
+  if (!plain) return;
+  try {
+    const Json fields =
+        a::parse_create_message(mock::http::parse_json_object_body(body), "", V::v2);
+    const bool same = fields["role"] == (plain->role == a::Role::user ? "user" : "assistant") &&
+                      fields["content"] == a::content_json(plain->content) &&
+                      fields["attachments"].empty() && plain->attachments.is_null() &&
+                      fields["metadata"].empty() && plain->metadata.is_null();
+    if (!same) std::abort();
+  } catch (const mock::http::ApiError&) {
+    std::abort();  // the plain reader took a body the service refuses
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   const Validator validate = k_validators[data[0] % k_validators.size()];
   const std::string_view body(reinterpret_cast<const char*>(data) + 1, size - 1);
+  check_plain_reader_agrees(body);
   try {
     const Json parsed = mock::http::parse_json_object_body(body);
     // Handlers store what the validator returns and send it back: it must serialise.

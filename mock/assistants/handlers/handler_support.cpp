@@ -95,17 +95,17 @@ void assign_optional_string(std::optional<std::string>& field, const Json& body,
 
 namespace mock::assistants {
 
-Message& append_client_message(Thread& thread, Json fields, Services& services) {
+Message& append_client_message(Thread& thread, NewMessage written, Services& services) {
   Message message;
   message.id = services.ids.next("msg_");
   message.created_at = services.clock.now_seconds();
   message.thread_id = thread.id;
   message.status = MessageStatus::completed;
   message.completed_at = message.created_at;
-  message.role = fields.at("role") == "assistant" ? Role::assistant : Role::user;
-  message.content = std::move(fields.at("content"));
-  message.attachments = std::move(fields.at("attachments"));
-  message.metadata = std::move(fields.at("metadata"));
+  message.role = written.role;
+  message.content = std::move(written.content);
+  message.attachments = std::move(written.attachments);
+  message.metadata = std::move(written.metadata);
   return thread.messages.insert(std::move(message));
 }
 

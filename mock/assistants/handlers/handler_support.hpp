@@ -9,6 +9,7 @@
 #include "mock/assistants/beta_header.hpp"
 #include "mock/assistants/model/wire.hpp"
 #include "mock/assistants/params/list_params.hpp"
+#include "mock/assistants/params/message_body.hpp"
 #include "mock/assistants/params/shared_params.hpp"
 #include "mock/assistants/services.hpp"
 #include "mock/http/api_message.hpp"
@@ -104,8 +105,7 @@ void assign_optional_string(std::optional<std::string>& field, const Json& body,
 
 namespace mock::assistants {
 
-// Appends a message a client wrote (normalised by parse_create_message) to the thread;
-// its content, attachments and metadata are moved out of `fields`.
-Message& append_client_message(Thread& thread, Json fields, Services& services);
+// Appends a message a client wrote to the thread.
+Message& append_client_message(Thread& thread, NewMessage written, Services& services);
 
 }  // namespace mock::assistants

@@ -7,16 +7,16 @@
 namespace mock::assistants {
 
 ApiResponse create_message(const ApiRequest& request, Services& services) {
-  Json fields = parse_create_message(request_body(request), "", version_of(request));
+  NewMessage message = read_create_message(request.body, version_of(request));
   // Attached files must exist.
-  vector_stores::check_attachment_files(services.links, fields.value("attachments", Json()));
+  vector_stores::check_attachment_files(services.links, message.attachments);
   return change_thread(services, request.path_param("thread_id"), [&](const AssistantsState&, Thread& thread) {
     if (thread.active_run_id) {
       throw http::errors::invalid_request("Can't add messages to " + thread.id +
                                           " while a run " + *thread.active_run_id +
                                           " is active.");
     }
-    return created_response(append_client_message(thread, std::move(fields), services), request);
+    return created_response(append_client_message(thread, std::move(message), services), request);
   });
 }
 
@@ -41,7 +41,8 @@ ApiResponse modify_message(const ApiRequest& request, Services& services) {
   return change_thread(services, request.path_param("thread_id"), [&](const AssistantsState&, Thread& thread) {
     Message& message = require_message(thread, request.path_param("message_id"));
     if (fields.contains("metadata")) {
-      message.metadata = fields["metadata"].is_null() ? Json::object() : fields["metadata"];
+      const Json& metadata = fields["metadata"];
+      message.metadata = metadata.empty() ? Json() : metadata;  // null shows as {}
     }
     return object_response(message, request);
   });

@@ -97,7 +97,7 @@ ApiResponse create_run(const ApiRequest& request, Services& services) {
         require_assistant(state, fields["assistant_id"].get<std::string>());
     // additional_messages go on the thread before the run starts (FACTS.md §9.1).
     for (const Json& message : fields["additional_messages"]) {
-      append_client_message(thread, message, services);
+      append_client_message(thread, new_message_from_fields(message), services);
     }
     const Run& run = start_run(thread, assistant, fields, services, version_of(request));
     if (wants_stream(fields)) return stream_run_response(services, thread.id, run);

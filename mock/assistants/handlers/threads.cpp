@@ -19,7 +19,7 @@ Thread& insert_thread(AssistantsState& state, const Json& fields, Services& serv
   thread.metadata = fields.at("metadata").is_null() ? Json::object() : fields.at("metadata");
   Thread& stored = state.threads.insert(std::move(thread));
   for (const Json& message : fields.at("messages")) {
-    append_client_message(stored, message, services);
+    append_client_message(stored, new_message_from_fields(message), services);
   }
   return stored;
 }

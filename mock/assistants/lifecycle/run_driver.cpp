@@ -7,6 +7,7 @@
 #include "mock/assistants/lifecycle/run_transitions.hpp"
 #include "mock/assistants/lifecycle/run_work.hpp"
 #include "mock/assistants/lifecycle/stream_events.hpp"
+#include "mock/assistants/model/message_content.hpp"
 #include "mock/http/api_error.hpp"
 
 namespace mock::assistants {
@@ -23,11 +24,6 @@ void move_run(Run& run, RunEvent event) {
                                  " --" + std::string(to_string(event)) + "-->");
   }
   run.status = *next;
-}
-
-Json text_content(const std::string& text, const Json& annotations) {
-  return Json::array({Json{{"type", "text"},
-                           {"text", Json{{"value", text}, {"annotations", annotations}}}}});
 }
 
 // Completes the run's open step and tells a stream.
@@ -48,16 +44,7 @@ std::int64_t estimate_tokens(const std::string& text) {
   return static_cast<std::int64_t>((text.size() + 3) / 4);
 }
 
-std::string message_text(const Message& message) {
-  std::string text;
-  for (const Json& part : message.content) {
-    if (part.value("type", "") == "text") {
-      if (!text.empty()) text += "\n";
-      text += part["text"].value("value", "");
-    }
-  }
-  return text;
-}
+std::string message_text(const Message& message) { return joined_text(message.content); }
 
 std::string fill_template(const std::string& text, const RunProgress& progress) {
   std::string out;
@@ -198,7 +185,8 @@ void RunDriver::perform_action(Thread& thread, Run& run, std::int64_t at_ms) {
       progress.completion_tokens += tokens;
       if (Message* message = work::current_message(thread, run)) {
         events::text_deltas(run, *message, text, action.annotations);
-        message->content = text_content(text, action.annotations);
+        message->content.clear();
+        message->content.push_back(text_part(text, action.annotations));
         if (cut_short) {
           message->status = MessageStatus::incomplete;
           message->incomplete_at = at;

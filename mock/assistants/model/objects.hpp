@@ -1,7 +1,8 @@
 #pragma once
 // The Assistants API objects as the mock stores them. Free-form parts the mock only
-// echoes (tools, content parts, metadata) stay JSON; everything the lifecycle reasons
-// about is typed. The wire shape lives only in wire.cpp.
+// echoes (tools, metadata) stay JSON; everything the lifecycle reasons about is typed, and
+// so is message content, which threads hold the most of. The wire shape lives only in
+// wire.cpp.
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -43,6 +44,17 @@ struct Assistant {
   mutable core::WireCache wire_cache;  // not state: this object as last sent
 };
 
+// One part of a message's content. Typed rather than JSON because threads hold messages by
+// the hundred thousand: as JSON a text part is ten allocations and ~600 bytes, here it is
+// one (the text, when longer than the string's inline buffer).
+struct ContentPart {
+  enum class Kind : std::uint8_t { text, image_file, image_url };
+  Kind kind = Kind::text;
+  std::string value;   // the text; an image's file_id or url
+  std::string detail;  // images: auto, low or high
+  Json annotations;    // text: the annotations; null when there are none
+};
+
 struct Message {
   std::string id;
   Timestamp created_at = 0;
@@ -52,11 +64,13 @@ struct Message {
   std::optional<Timestamp> completed_at;
   std::optional<Timestamp> incomplete_at;
   Role role = Role::user;
-  Json content = Json::array();  // content parts
+  std::vector<ContentPart> content;
   std::optional<std::string> assistant_id;
   std::optional<std::string> run_id;
-  Json attachments = Json::array();
-  Json metadata = Json::object();
+  // Null rather than an empty array / object, which would cost an allocation per message:
+  // the wire shows null as [] and {}.
+  Json attachments;
+  Json metadata;
 
   mutable core::WireCache wire_cache;
 };

@@ -83,6 +83,16 @@ Json to_wire(const Thread& t, ApiVersion version) {
 }
 
 namespace {
+// Messages keep no attachments / metadata as null (objects.hpp); the wire shows them empty.
+const Json& array_if_null(const Json& value) {
+  static const Json empty = Json::array();
+  return value.is_null() ? empty : value;
+}
+const Json& object_if_null(const Json& value) {
+  static const Json empty = Json::object();
+  return value.is_null() ? empty : value;
+}
+
 template <class Sink>
 void write_message(Sink& out, const Message& m, ApiVersion version) {
   if (version == ApiVersion::v1) {
@@ -92,13 +102,13 @@ void write_message(Sink& out, const Message& m, ApiVersion version) {
     out.field("created_at", m.created_at);
     out.field("thread_id", m.thread_id);
     out.field("role", to_string(m.role));
-    out.json_field("content", m.content);
+    out.content_field("content", m.content);
     Json file_ids = Json::array();
     for (const Json& attachment : m.attachments) file_ids.push_back(attachment["file_id"]);
     out.json_field("file_ids", file_ids);
     out.field("assistant_id", m.assistant_id);
     out.field("run_id", m.run_id);
-    out.json_field("metadata", m.metadata);
+    out.json_field("metadata", object_if_null(m.metadata));
     return;
   }
   out.field("id", m.id);
@@ -112,9 +122,9 @@ void write_message(Sink& out, const Message& m, ApiVersion version) {
   out.field("incomplete_at", m.incomplete_at);
   out.field("completed_at", m.completed_at);
   out.field("role", to_string(m.role));
-  out.json_field("content", m.content);
-  out.json_field("attachments", m.attachments);
-  out.json_field("metadata", m.metadata);
+  out.content_field("content", m.content);
+  out.json_field("attachments", array_if_null(m.attachments));
+  out.json_field("metadata", object_if_null(m.metadata));
 }
 }  // namespace
 

@@ -7,7 +7,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "mock/assistants/model/message_content.hpp"
+#include "mock/assistants/model/objects.hpp"
 #include "mock/core/json.hpp"
 
 namespace mock::assistants {
@@ -17,6 +20,9 @@ public:
   void field(const char* key, std::string_view value) { m_out[key] = std::string(value); }
   void field(const char* key, std::int64_t value) { m_out[key] = value; }
   void json_field(const char* key, const Json& value) { m_out[key] = value; }
+  void content_field(const char* key, const std::vector<ContentPart>& parts) {
+    m_out[key] = content_json(parts);
+  }
   template <class T>
   void field(const char* key, const std::optional<T>& value) {
     if (value) {
@@ -48,6 +54,31 @@ public:
   void json_field(const char* key, const Json& value) {
     key_of(key);
     m_out += to_wire_text(value);
+  }
+  // content_json(parts) as text, written without building it.
+  void content_field(const char* key, const std::vector<ContentPart>& parts) {
+    key_of(key);
+    m_out.push_back('[');
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      const ContentPart& part = parts[i];
+      if (i != 0) m_out.push_back(',');
+      if (part.kind == ContentPart::Kind::text) {
+        m_out += R"({"type":"text","text":{"value":)";
+        append_string(part.value);
+        m_out += R"(,"annotations":)";
+        m_out += part.annotations.is_null() ? "[]" : to_wire_text(part.annotations);
+        m_out += "}}";
+        continue;
+      }
+      const bool file = part.kind == ContentPart::Kind::image_file;
+      m_out += file ? R"({"type":"image_file","image_file":{"file_id":)"
+                    : R"({"type":"image_url","image_url":{"url":)";
+      append_string(part.value);
+      m_out += R"(,"detail":)";
+      append_string(part.detail);
+      m_out += "}}";
+    }
+    m_out.push_back(']');
   }
   template <class T>
   void field(const char* key, const std::optional<T>& value) {

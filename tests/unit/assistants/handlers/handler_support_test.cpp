@@ -98,7 +98,8 @@ TEST(AppendClientMessage, StampsAndStoresTheMessage) {
                                                      {"text", {{"value", "hi"}, {"annotations", Json::array()}}}}})},
                        {"attachments", Json::array()},
                        {"metadata", {{"k", "v"}}}};
-  const Message& message = append_client_message(thread, fields, harness.services());
+  const Message& message =
+      append_client_message(thread, new_message_from_fields(fields), harness.services());
   EXPECT_TRUE(message.id.starts_with("msg_"));
   EXPECT_EQ(message.thread_id, "thread_1");
   EXPECT_EQ(message.created_at, tests::support::k_start_ms / 1000);

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "mock/assistants/model/message_content.hpp"
+
 namespace {
 using mock::Json;
 using namespace mock::assistants;
@@ -13,8 +15,7 @@ void add_text(Thread& thread, const std::string& id, Role role, const std::strin
   Message message;
   message.id = id;
   message.role = role;
-  message.content = Json::array(
-      {Json{{"type", "text"}, {"text", {{"value", text}, {"annotations", Json::array()}}}}});
+  message.content = {text_part(text)};
   thread.messages.insert(std::move(message));
 }
 

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "mock/assistants/model/message_content.hpp"
 #include "mock/assistants/model/wire.hpp"
 #include "mock/core/clock.hpp"
 #include "mock/core/id_generator.hpp"
@@ -29,8 +30,7 @@ Message text_message(const std::string& id, Role role, const std::string& text) 
   Message message;
   message.id = id;
   message.role = role;
-  message.content = Json::array(
-      {Json{{"type", "text"}, {"text", {{"value", text}, {"annotations", Json::array()}}}}});
+  message.content = {text_part(text)};
   return message;
 }
 
@@ -154,7 +154,7 @@ TEST_F(RunDriverTest, WalksQueuedInProgressMessageStepCompleted) {
   EXPECT_EQ(message.run_id, run_id);
   EXPECT_EQ(message.thread_id, thread.id);
   EXPECT_EQ(message.created_at, k_t0 + 2);
-  EXPECT_EQ(message.content, Json::array());
+  EXPECT_TRUE(message.content.empty());
   EXPECT_FALSE(message.completed_at.has_value());
 
   tick(1000);  // the text is written; message and step complete
@@ -295,7 +295,7 @@ TEST_F(RunDriverTest, CancelWithAnOpenMessageLeavesItIncompleteAndTheStepCancell
   EXPECT_EQ(message.incomplete_details, (Json{{"reason", "run_cancelled"}}));
   EXPECT_EQ(message.incomplete_at, k_t0 + 3);
   EXPECT_FALSE(message.completed_at.has_value());
-  EXPECT_EQ(message.content, Json::array());  // the text was never written
+  EXPECT_TRUE(message.content.empty());  // the text was never written
   EXPECT_EQ(step.status, StepStatus::cancelled);
   EXPECT_EQ(step.cancelled_at, k_t0 + 3);
   EXPECT_FALSE(step.completed_at.has_value());
@@ -653,10 +653,10 @@ TEST(EstimateTokens, FourCharactersATokenRoundedUp) {
 
 TEST(MessageText, JoinsTextPartsAndSkipsOthers) {
   Message message;
-  message.content = Json::array(
-      {Json{{"type", "text"}, {"text", {{"value", "one"}, {"annotations", Json::array()}}}},
-       Json{{"type", "image_file"}, {"image_file", {{"file_id", "file-1"}}}},
-       Json{{"type", "text"}, {"text", {{"value", "two"}, {"annotations", Json::array()}}}}});
+  ContentPart image;
+  image.kind = ContentPart::Kind::image_file;
+  image.value = "file-1";
+  message.content = {text_part("one"), image, text_part("two")};
   EXPECT_EQ(message_text(message), "one\ntwo");
   EXPECT_EQ(message_text(Message{}), "");
 }

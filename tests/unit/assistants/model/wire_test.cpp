@@ -1,4 +1,5 @@
 #include "mock/assistants/model/wire.hpp"
+#include "mock/assistants/model/message_content.hpp"
 
 #include <set>
 #include <string>
@@ -102,7 +103,7 @@ TEST(Wire, UserMessageHasNullAssistantAndRun) {
   m.thread_id = "thread_1";
   m.created_at = 7;
   m.completed_at = 7;
-  m.content = Json::array({Json{{"type", "text"}, {"text", {{"value", "hi"}, {"annotations", Json::array()}}}}});
+  m.content = {text_part("hi")};
   const Json wire = to_wire(m);
   EXPECT_EQ(keys_of(wire), k_message_required);
   EXPECT_EQ(wire["object"], "thread.message");
@@ -114,6 +115,12 @@ TEST(Wire, UserMessageHasNullAssistantAndRun) {
   EXPECT_TRUE(wire["incomplete_at"].is_null());
   EXPECT_EQ(wire["completed_at"], 7);
   EXPECT_EQ(wire["content"][0]["text"]["value"], "hi");
+  EXPECT_EQ(wire["content"][0]["text"]["annotations"], Json::array());
+  // Kept as null, shown empty.
+  EXPECT_EQ(wire["attachments"], Json::array());
+  EXPECT_EQ(wire["metadata"], Json::object());
+  EXPECT_EQ(to_wire(m, ApiVersion::v1)["file_ids"], Json::array());
+  EXPECT_EQ(to_wire(m, ApiVersion::v1)["metadata"], Json::object());
 }
 
 TEST(Wire, AssistantMessageNamesItsRun) {

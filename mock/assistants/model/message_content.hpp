@@ -1,0 +1,25 @@
+#pragma once
+// Message content between its typed form (ContentPart, objects.hpp) and JSON: the parts
+// as the message object shows them, and the normalised parts parse_create_message returns.
+#include <string>
+#include <vector>
+
+#include "mock/assistants/model/objects.hpp"
+#include "mock/core/json.hpp"
+
+namespace mock::assistants {
+
+// A text part; null annotations show as [].
+ContentPart text_part(std::string text, Json annotations = nullptr);
+
+// The parts as the wire shows them.
+Json content_json(const std::vector<ContentPart>& parts);
+
+// Parts from normalised content parts (parse_create_message's "content"); their strings
+// are moved out.
+std::vector<ContentPart> content_parts(Json parts);
+
+// The text of every text part, one line each.
+std::string joined_text(const std::vector<ContentPart>& parts);
+
+}  // namespace mock::assistants

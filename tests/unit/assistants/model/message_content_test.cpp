@@ -1,0 +1,52 @@
+#include "mock/assistants/model/message_content.hpp"
+
+#include <gtest/gtest.h>
+
+namespace {
+using mock::Json;
+using namespace mock::assistants;
+
+TEST(MessageContent, ShowsEachKindOfPartAsTheServiceDoes) {
+  ContentPart file;
+  file.kind = ContentPart::Kind::image_file;
+  file.value = "file-1";
+  file.detail = "high";
+  ContentPart url;
+  url.kind = ContentPart::Kind::image_url;
+  url.value = "https://example.com/a.png";
+  url.detail = "auto";
+  const Json annotations = Json::array({Json{{"type", "file_citation"}, {"text", "[1]"}}});
+  const Json shown = content_json({text_part("hi"), file, url, text_part("see", annotations)});
+  EXPECT_EQ(shown, Json::parse(R"([
+    {"type":"text","text":{"value":"hi","annotations":[]}},
+    {"type":"image_file","image_file":{"file_id":"file-1","detail":"high"}},
+    {"type":"image_url","image_url":{"url":"https://example.com/a.png","detail":"auto"}},
+    {"type":"text","text":{"value":"see","annotations":[{"type":"file_citation","text":"[1]"}]}}
+  ])"));
+  // Key order is part of the bytes a client gets.
+  EXPECT_EQ(shown[1].dump(), R"({"type":"image_file","image_file":{"file_id":"file-1","detail":"high"}})");
+}
+
+TEST(MessageContent, NormalisedPartsComeBackAsTheyWent) {
+  const Json parts = Json::parse(R"([
+    {"type":"text","text":{"value":"a","annotations":[]}},
+    {"type":"image_url","image_url":{"url":"https://x/y.png","detail":"low"}},
+    {"type":"image_file","image_file":{"file_id":"file-9","detail":"auto"}}
+  ])");
+  const std::vector<ContentPart> typed = content_parts(parts);
+  ASSERT_EQ(typed.size(), 3U);
+  EXPECT_EQ(typed[1].kind, ContentPart::Kind::image_url);
+  EXPECT_EQ(typed[1].detail, "low");
+  EXPECT_TRUE(typed[0].annotations.is_null());  // none kept as null
+  EXPECT_EQ(content_json(typed), parts);
+}
+
+TEST(MessageContent, JoinedTextTakesTextPartsOnly) {
+  ContentPart image;
+  image.kind = ContentPart::Kind::image_file;
+  image.value = "file-1";
+  EXPECT_EQ(joined_text({text_part("one"), image, text_part("two")}), "one\ntwo");
+  EXPECT_EQ(joined_text({}), "");
+}
+
+}  // namespace
