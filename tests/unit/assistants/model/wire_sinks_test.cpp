@@ -54,6 +54,8 @@ TEST(WireSinks, NumbersNullsAndJsonValues) {
     sink.field("text", std::optional<std::string>("run_1"));
     sink.json_field("object", Json{{"b", 1}, {"a", {1.5, "x\n", nullptr, true}}});
     sink.json_field("empty", Json::object());
+    sink.json_field("empty_array", Json::array());
+    sink.json_field("empty_string", Json(""));
     sink.json_field("null", Json(nullptr));
   });
 }
