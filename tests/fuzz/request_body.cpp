@@ -2,12 +2,13 @@
 // endpoint's validator. The first byte picks the validator, the rest is the body as sent.
 // Bad input must end as an ApiError with a 4xx status whose envelope renders; anything
 // else thrown (nlohmann type errors, std::out_of_range, ...) is a bug and crashes here.
-// Every body also goes through the one-pass message reader (message_body.hpp): what it
-// accepts, the general path must accept too and read as the same message.
+// Every body also goes through the fast message readers (message_body.hpp): what they
+// accept, the general path must accept too and read as the same message.
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <optional>
 #include <string_view>
 
 #include "mock/admin/fault_injector.hpp"
@@ -61,19 +62,19 @@ constexpr std::array<Validator, 28> k_validators = {
     [](const Json& b) { return mock::admin::fault_to_json(mock::admin::parse_fault(b, "fault_1")); },
 };
 
-void check_plain_reader_agrees(std::string_view body) {
-  const auto plain = a::read_plain_message(body);
-  if (!plain) return;
+// What a fast reader takes, the general path takes as the same message.
+void check_fast_reader_agrees(std::string_view body, const std::optional<a::NewMessage>& fast) {
+  if (!fast) return;
   try {
     const Json fields =
         a::parse_create_message(mock::http::parse_json_object_body(body), "", V::v2);
-    const bool same = fields["role"] == (plain->role == a::Role::user ? "user" : "assistant") &&
-                      fields["content"] == a::content_json(plain->content) &&
-                      fields["attachments"].empty() && plain->attachments.is_null() &&
-                      fields["metadata"].empty() && plain->metadata.is_null();
+    const bool same = fields["role"] == (fast->role == a::Role::user ? "user" : "assistant") &&
+                      fields["content"] == a::content_json(fast->content) &&
+                      fields["attachments"].empty() && fast->attachments.is_null() &&
+                      fields["metadata"].empty() && fast->metadata.is_null();
     if (!same) std::abort();
   } catch (const mock::http::ApiError&) {
-    std::abort();  // the plain reader took a body the service refuses
+    std::abort();  // a fast reader took a body the service refuses
   }
 }
 
@@ -83,7 +84,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size == 0) return 0;
   const Validator validate = k_validators[data[0] % k_validators.size()];
   const std::string_view body(reinterpret_cast<const char*>(data) + 1, size - 1);
-  check_plain_reader_agrees(body);
+  check_fast_reader_agrees(body, a::read_ascii_message(body));
+  check_fast_reader_agrees(body, a::read_plain_message(body));
   try {
     const Json parsed = mock::http::parse_json_object_body(body);
     // Handlers store what the validator returns and send it back: it must serialise.

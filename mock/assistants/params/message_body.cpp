@@ -9,6 +9,53 @@
 
 namespace mock::assistants {
 namespace {
+// The grammar read_ascii_message recognises: JSON whitespace, punctuation, and strings of
+// printable ASCII other than the quote and the backslash.
+class AsciiScanner {
+public:
+  explicit AsciiScanner(std::string_view text) : m_text(text) {}
+
+  bool take(char expected) {
+    skip_space();
+    if (m_pos == m_text.size() || m_text[m_pos] != expected) return false;
+    ++m_pos;
+    return true;
+  }
+
+  std::optional<std::string_view> string() {
+    if (!take('"')) return std::nullopt;
+    const std::size_t start = m_pos;
+    for (; m_pos < m_text.size(); ++m_pos) {
+      const char c = m_text[m_pos];
+      if (c == '"') return m_text.substr(start, m_pos++ - start);
+      if (c < 0x20 || c > 0x7e || c == '\\') return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  bool at_end() {
+    skip_space();
+    return m_pos == m_text.size();
+  }
+
+private:
+  void skip_space() {
+    while (m_pos < m_text.size() && (m_text[m_pos] == ' ' || m_text[m_pos] == '\t' ||
+                                     m_text[m_pos] == '\n' || m_text[m_pos] == '\r')) {
+      ++m_pos;
+    }
+  }
+
+  std::string_view m_text;
+  std::size_t m_pos = 0;
+};
+
+std::optional<Role> role_named(std::string_view name) {
+  if (name == "user") return Role::user;
+  if (name == "assistant") return Role::assistant;
+  return std::nullopt;
+}
+
 // A SAX reader that accepts exactly one object holding "role" ("user" or "assistant") and
 // "content" (a string), each once, and stops at anything else.
 class PlainMessageReader {
@@ -44,13 +91,8 @@ public:
   bool string(string_t& value) {
     if (m_depth != 1) return false;  // the body itself is a string
     if (m_next == Field::role) {
-      if (value == "user") {
-        m_role = Role::user;
-      } else if (value == "assistant") {
-        m_role = Role::assistant;
-      } else {
-        return false;
-      }
+      m_role = role_named(value);
+      if (!m_role) return false;
     } else if (m_next == Field::content) {
       m_text = std::move(value);
     } else {
@@ -82,6 +124,33 @@ private:
 };
 }  // namespace
 
+std::optional<NewMessage> read_ascii_message(std::string_view body) {
+  AsciiScanner scanner(body);
+  if (!scanner.take('{')) return std::nullopt;
+  std::optional<Role> role;
+  std::optional<std::string_view> text;
+  for (int member = 0; member < 2; ++member) {
+    if (member == 1 && !scanner.take(',')) return std::nullopt;
+    const auto key = scanner.string();
+    if (!key || !scanner.take(':')) return std::nullopt;
+    const auto value = scanner.string();
+    if (!value) return std::nullopt;
+    if (*key == "role" && !role) {
+      role = role_named(*value);
+      if (!role) return std::nullopt;
+    } else if (*key == "content" && !text) {
+      text = value;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!scanner.take('}') || !scanner.at_end()) return std::nullopt;
+  NewMessage message;
+  message.role = *role;
+  message.content.push_back(text_part(std::string(*text)));
+  return message;
+}
+
 std::optional<NewMessage> read_plain_message(std::string_view body) {
   PlainMessageReader reader;
   if (!Json::sax_parse(body, &reader)) return std::nullopt;
@@ -101,6 +170,7 @@ NewMessage new_message_from_fields(Json fields) {
 
 NewMessage read_create_message(std::string_view body, ApiVersion version) {
   if (version == ApiVersion::v2) {
+    if (auto ascii = read_ascii_message(body)) return std::move(*ascii);
     if (auto plain = read_plain_message(body)) return std::move(*plain);
   }
   return new_message_from_fields(

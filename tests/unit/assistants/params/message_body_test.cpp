@@ -55,6 +55,9 @@ TEST(PlainMessageBody, ReadsRoleAndStringContent) {
 TEST(PlainMessageBody, LeavesEveryOtherBodyToTheGeneralPath) {
   for (const std::string body : {
            R"({"role":"user","content":"x","metadata":{"k":"v"}})",
+           R"({"role":"user","content":"x",})",
+           R"({"role":"user",,"content":"x"})",
+           R"({"role":"user" "content":"x"})",
            R"({"role":"user","content":[{"type":"text","text":"x"}]})",
            R"({"role":"user","content":"x","attachments":[]})",
            R"({"role":"user","content":"x","role":"user"})",
@@ -74,15 +77,47 @@ TEST(PlainMessageBody, LeavesEveryOtherBodyToTheGeneralPath) {
            "  ",
        }) {
     EXPECT_FALSE(read_plain_message(body).has_value()) << body;
+    EXPECT_FALSE(read_ascii_message(body).has_value()) << body;
   }
 }
 
-// Whatever body comes, both paths give the same message or the same error.
+TEST(AsciiMessageBody, ReadsThePlainestBodies) {
+  const auto message = read_ascii_message(" {\"content\" :\t\"How fast? 100%!\",\n\"role\":\"assistant\"}\r\n");
+  ASSERT_TRUE(message.has_value());
+  EXPECT_EQ(message->role, Role::assistant);
+  ASSERT_EQ(message->content.size(), 1U);
+  EXPECT_EQ(message->content[0].value, "How fast? 100%!");
+  EXPECT_TRUE(message->metadata.is_null());
+  EXPECT_TRUE(read_ascii_message(R"({"role":"user","content":""})").has_value());
+}
+
+TEST(AsciiMessageBody, LeavesEscapesAndNonAsciiToTheParser) {
+  for (const std::string body : {
+           R"({"role":"user","content":"line\nbreak"})",
+           R"({"role":"user","content":"a \"quote\""})",
+           "{\"role\":\"user\",\"content\":\"caf\xc3\xa9\"}",
+           "{\"role\":\"user\",\"content\":\"tab\there\"}",  // a raw tab: JSON refuses it
+           "{\"role\":\"user\",\"content\":\"del\x7f\"}",
+           R"({"rol\u0065":"user","content":"x"})",
+       }) {
+    EXPECT_FALSE(read_ascii_message(body).has_value()) << body;
+  }
+  // The SAX reader takes the valid ones.
+  EXPECT_EQ(read_plain_message(R"({"role":"user","content":"line\nbreak"})")->content[0].value,
+            "line\nbreak");
+}
+
+// Whatever body comes, every path gives the same message or the same error.
 TEST(CreateMessageBody, BothPathsAgreeOnEveryBody) {
   const std::vector<std::string> bodies = {
       R"({"role":"user","content":"How fast?"})",
       R"({"content":"","role":"assistant"})",
       R"({"role":"user","content":"tab\there, quote \" and \\ and \ud83d\ude00"})",
+      "{\"role\":\"user\",\"content\":\"caf\xc3\xa9\"}",
+      "{\"role\":\"user\",\"content\":\"bad \xc3\"}",
+      "{\"role\":\"user\",\"content\":\"raw\ttab\"}",
+      R"({"role":"user","content":"lone \ud800 surrogate"})",
+      R"( {"role" : "user" , "content" : "spaced"} )",
       R"({"role":"user","content":"x","metadata":{"k":"v"}})",
       R"({"role":"user","content":"x","metadata":{}})",
       R"({"role":"user","content":"x","metadata":null})",
@@ -116,6 +151,14 @@ TEST(CreateMessageBody, BothPathsAgreeOnEveryBody) {
         got = error_of(error);
       }
       EXPECT_EQ(got, expected);
+      if (version == ApiVersion::v1) continue;
+      // Each fast reader on its own: what it takes, the general path takes the same way.
+      if (const auto ascii = read_ascii_message(body)) {
+        EXPECT_EQ(shown(*ascii), expected);
+      }
+      if (const auto plain = read_plain_message(body)) {
+        EXPECT_EQ(shown(*plain), expected);
+      }
     }
   }
 }
