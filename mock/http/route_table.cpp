@@ -40,10 +40,14 @@ std::vector<std::string_view> split_path(std::string_view path) {
 }
 
 void RouteTable::add(std::string method, std::string pattern, std::string name, Handler handler) {
-  Route route{std::move(method), std::move(pattern), std::move(handler), std::move(name), {}};
+  Route route{std::move(method), std::move(pattern), std::move(handler), std::move(name), {}, 0};
   for (std::string_view segment : split_path(route.pattern)) {
     route.segments.emplace_back(segment);
+    if (is_capture(segment)) ++route.captures;
   }
+  const std::size_t length = route.segments.size();
+  if (m_by_length.size() <= length) m_by_length.resize(length + 1);
+  m_by_length[length].push_back(m_routes.size());
   m_routes.push_back(std::move(route));
 }
 
@@ -51,21 +55,18 @@ const Route& RouteTable::match(ApiRequest& request) const {
   const auto path = split_path(request.path);
   bool path_known = false;
   const Route* best = nullptr;
-  std::size_t best_captures = 0;
-  for (const Route& route : m_routes) {
-    if (!segments_match(route, path)) {
-      continue;
-    }
-    if (route.method != request.method) {
-      path_known = true;
-      continue;
-    }
-    // A literal segment beats a capture: POST /v1/threads/runs is not "modify thread 'runs'".
-    std::size_t captures = 0;
-    for (const std::string& segment : route.segments) captures += is_capture(segment) ? 1U : 0U;
-    if (best == nullptr || captures < best_captures) {
-      best = &route;
-      best_captures = captures;
+  if (path.size() < m_by_length.size()) {
+    for (const std::size_t index : m_by_length[path.size()]) {
+      const Route& route = m_routes[index];
+      if (!segments_match(route, path)) {
+        continue;
+      }
+      if (route.method != request.method) {
+        path_known = true;
+        continue;
+      }
+      // A literal segment beats a capture: POST /v1/threads/runs is not "modify thread 'runs'".
+      if (best == nullptr || route.captures < best->captures) best = &route;
     }
   }
   if (best == nullptr) {

@@ -20,6 +20,7 @@ struct Route {
   Handler handler;
   std::string name;  // stable label for logs and metrics, e.g. "runs.create"
   std::vector<std::string> segments;  // pattern split on '/'
+  std::size_t captures = 0;           // segments that are {captures}
 };
 
 class RouteTable {
@@ -34,6 +35,9 @@ public:
 
 private:
   std::vector<Route> m_routes;
+  // Indexes into m_routes by segment count: a path is compared only with the routes it
+  // could match (a scan of every route touched ~11 KB per request).
+  std::vector<std::vector<std::size_t>> m_by_length;
 };
 
 std::vector<std::string_view> split_path(std::string_view path);
