@@ -94,6 +94,7 @@ Json FaultInjector::add(const Json& definition) {
   Fault fault = parse_fault(definition, "fault_" + std::to_string(m_next_id));
   ++m_next_id;
   m_faults.push_back(std::move(fault));
+  m_armed = true;
   return fault_to_json(m_faults.back());
 }
 
@@ -107,9 +108,11 @@ Json FaultInjector::list() const {
 void FaultInjector::clear() {
   std::lock_guard lock(m_mutex);
   m_faults.clear();
+  m_armed = false;
 }
 
 std::optional<http::ApiResponse> FaultInjector::take(const http::ApiRequest& request) {
+  if (!m_armed) return std::nullopt;
   std::lock_guard lock(m_mutex);
   for (auto it = m_faults.begin(); it != m_faults.end(); ++it) {
     if ((it->method != "*" && it->method != request.method) || !glob_match(it->path, request.path)) {
@@ -119,6 +122,7 @@ std::optional<http::ApiResponse> FaultInjector::take(const http::ApiRequest& req
     response.headers = it->headers;
     response.served_by = "fault:" + it->id;
     if (--it->remaining == 0) m_faults.erase(it);
+    m_armed = !m_faults.empty();
     return response;
   }
   return std::nullopt;

@@ -1,6 +1,7 @@
 #pragma once
 // "The next N requests matching METHOD PATH-pattern answer STATUS with this body and
 // these headers": for testing how a client handles 429s, 500s and friends.
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <optional>
@@ -40,6 +41,9 @@ private:
   mutable std::mutex m_mutex;
   std::vector<Fault> m_faults;
   std::uint64_t m_next_id = 1;
+  // Whether m_faults holds any, set under m_mutex. Every API request asks take(); with no
+  // faults set (the usual case) it answers without the lock all server threads share.
+  std::atomic<bool> m_armed{false};
 };
 
 }  // namespace mock::admin
