@@ -60,10 +60,13 @@ ssize_t SocketStream::read(char* ptr, std::size_t size) {
   const std::size_t n = std::min(size, m_end - m_begin);
   std::copy_n(m_buffer.data() + m_begin, n, ptr);
   m_begin += n;
+  if (!m_capturing) {
+    return m_budget.consume(std::string_view(ptr, n)) ? static_cast<ssize_t>(n) : -1;
+  }
   const std::size_t head_before = m_budget.head_bytes();
   const bool body_before = m_budget.in_body();
   if (!m_budget.consume(std::string_view(ptr, n))) return -1;
-  if (m_capturing && m_budget.in_body()) {
+  if (m_budget.in_body()) {
     const std::size_t skip = body_before ? 0 : m_budget.head_bytes() - head_before;
     m_captured.append(ptr + skip, n - skip);
   }

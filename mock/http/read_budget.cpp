@@ -24,7 +24,7 @@ std::optional<std::chrono::milliseconds> ReadBudget::wait_allowed(Clock::time_po
   return std::min(left, m_limits.read_timeout);
 }
 
-bool ReadBudget::consume(std::string_view bytes) {
+bool ReadBudget::consume_bytes(std::string_view bytes) {
   if (m_refusal) return false;
   if (m_in_body) {
     m_body_bytes += bytes.size();
@@ -36,19 +36,11 @@ bool ReadBudget::consume(std::string_view bytes) {
     }
     return true;
   }
-  static constexpr std::string_view k_end_of_head = "\r\n\r\n";
   for (std::size_t i = 0; i < bytes.size(); ++i) {
-    const char c = bytes[i];
-    if (c == '\n' && m_terminator_matched == 1) m_request_line_done = true;
-    if (c == k_end_of_head[m_terminator_matched]) {
-      ++m_terminator_matched;
-    } else {
-      m_terminator_matched = c == '\r' ? 1 : 0;
-    }
-    if (m_terminator_matched == k_end_of_head.size()) {
+    if (ends_head(bytes[i])) {
       m_head_bytes += i + 1;
       m_in_body = true;
-      return consume(bytes.substr(i + 1));
+      return consume_bytes(bytes.substr(i + 1));
     }
   }
   m_head_bytes += bytes.size();

@@ -43,7 +43,11 @@ public:
   void timed_out() { refuse(Refusal::too_slow); }
 
   // Counts bytes handed to the parser. False once the request passed a limit.
-  bool consume(std::string_view bytes);
+  bool consume(std::string_view bytes) {
+    // httplib reads a request's head one byte at a time, so that case stays inline.
+    if (bytes.size() == 1 && !m_refusal && !m_in_body) return consume_head_byte(bytes[0]);
+    return consume_bytes(bytes);
+  }
 
   // Stops reading this request at once (its headers declared something we will not read).
   void refuse(Refusal why);
@@ -54,6 +58,32 @@ public:
   std::size_t head_bytes() const { return m_head_bytes; }
 
 private:
+  bool consume_bytes(std::string_view bytes);
+
+  // Steps through "\r\n\r\n" with one byte of the head; true when that byte ends the head.
+  bool ends_head(char c) {
+    if (c == '\n' && m_terminator_matched == 1) m_request_line_done = true;
+    if (c == "\r\n\r\n"[m_terminator_matched]) {
+      ++m_terminator_matched;
+    } else {
+      m_terminator_matched = c == '\r' ? 1U : 0U;
+    }
+    return m_terminator_matched == 4;
+  }
+
+  bool consume_head_byte(char c) {
+    ++m_head_bytes;
+    if (ends_head(c)) {
+      m_in_body = true;
+      return true;
+    }
+    if (m_head_bytes > m_limits.max_head_bytes) {
+      refuse(m_request_line_done ? Refusal::head_too_large : Refusal::line_too_long);
+      return false;
+    }
+    return true;
+  }
+
   ReadLimits m_limits;
   Clock::time_point m_deadline{};
   std::size_t m_head_bytes = 0;
