@@ -83,7 +83,7 @@ Json to_wire(const Thread& t, ApiVersion version) {
 }
 
 namespace {
-// Messages keep no attachments / metadata as null (objects.hpp); the wire shows them empty.
+// A message without attachments or metadata keeps null (objects.hpp); the wire shows [] and {}.
 const Json& array_if_null(const Json& value) {
   static const Json empty = Json::array();
   return value.is_null() ? empty : value;
