@@ -3,7 +3,7 @@
 //
 // Most bodies are plain: {"role": ..., "content": "text"}, the shape SDKs send for a
 // user's question. Those are read in one pass, with no JSON tree built and no normalised
-// copy made; that was half of what creating a message cost. Every other body (content
+// copy made (the tree and the copy were ~40% of creating a message). Every other body (content
 // parts, attachments, metadata, v1, anything malformed) goes through
 // parse_create_message, which also words every error, so the paths keep one set of
 // rules: each fast reader accepts a subset of what that one accepts, and gives the same
