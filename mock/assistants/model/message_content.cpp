@@ -20,6 +20,14 @@ ContentPart text_part(std::string text, Json annotations) {
   return part;
 }
 
+ContentPart image_part(ContentPart::Kind kind, std::string value, std::string detail) {
+  ContentPart part;
+  part.kind = kind;
+  part.value = std::move(value);
+  part.detail = std::move(detail);
+  return part;
+}
+
 Json content_json(const std::vector<ContentPart>& parts) {
   Json out = Json::array();
   for (const ContentPart& part : parts) {
@@ -52,12 +60,11 @@ std::vector<ContentPart> content_parts(Json parts) {
                               std::move(text["annotations"])));
       continue;
     }
-    ContentPart image;
-    image.kind = type == "image_file" ? ContentPart::Kind::image_file : ContentPart::Kind::image_url;
-    Json& body = part[image_key(image.kind)];
-    image.value = std::move(body[image_value_key(image.kind)].get_ref<std::string&>());
-    image.detail = body.value("detail", "auto");
-    out.push_back(std::move(image));
+    const auto kind =
+        type == "image_file" ? ContentPart::Kind::image_file : ContentPart::Kind::image_url;
+    Json& body = part[image_key(kind)];
+    out.push_back(image_part(kind, std::move(body[image_value_key(kind)].get_ref<std::string&>()),
+                             body.value("detail", "auto")));
   }
   return out;
 }

@@ -11,6 +11,8 @@ namespace mock::assistants {
 
 // A text part; null annotations show as [].
 ContentPart text_part(std::string text, Json annotations = nullptr);
+// An image_file part (`value` is the file id) or an image_url part (`value` is the url).
+ContentPart image_part(ContentPart::Kind kind, std::string value, std::string detail = "auto");
 
 // The parts as the wire shows them.
 Json content_json(const std::vector<ContentPart>& parts);

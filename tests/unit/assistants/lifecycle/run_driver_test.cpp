@@ -653,10 +653,8 @@ TEST(EstimateTokens, FourCharactersATokenRoundedUp) {
 
 TEST(MessageText, JoinsTextPartsAndSkipsOthers) {
   Message message;
-  ContentPart image;
-  image.kind = ContentPart::Kind::image_file;
-  image.value = "file-1";
-  message.content = {text_part("one"), image, text_part("two")};
+  message.content = {text_part("one"), image_part(ContentPart::Kind::image_file, "file-1"),
+                     text_part("two")};
   EXPECT_EQ(message_text(message), "one\ntwo");
   EXPECT_EQ(message_text(Message{}), "");
 }

@@ -7,14 +7,9 @@ using mock::Json;
 using namespace mock::assistants;
 
 TEST(MessageContent, ShowsEachKindOfPartAsTheServiceDoes) {
-  ContentPart file;
-  file.kind = ContentPart::Kind::image_file;
-  file.value = "file-1";
-  file.detail = "high";
-  ContentPart url;
-  url.kind = ContentPart::Kind::image_url;
-  url.value = "https://example.com/a.png";
-  url.detail = "auto";
+  const ContentPart file = image_part(ContentPart::Kind::image_file, "file-1", "high");
+  const ContentPart url =
+      image_part(ContentPart::Kind::image_url, "https://example.com/a.png", "auto");
   const Json annotations = Json::array({Json{{"type", "file_citation"}, {"text", "[1]"}}});
   const Json shown = content_json({text_part("hi"), file, url, text_part("see", annotations)});
   EXPECT_EQ(shown, Json::parse(R"([
@@ -42,9 +37,7 @@ TEST(MessageContent, NormalisedPartsComeBackAsTheyWent) {
 }
 
 TEST(MessageContent, JoinedTextTakesTextPartsOnly) {
-  ContentPart image;
-  image.kind = ContentPart::Kind::image_file;
-  image.value = "file-1";
+  const ContentPart image = image_part(ContentPart::Kind::image_file, "file-1");
   EXPECT_EQ(joined_text({text_part("one"), image, text_part("two")}), "one\ntwo");
   EXPECT_EQ(joined_text({}), "");
 }

@@ -71,15 +71,10 @@ Message message_with_everything() {
   m.incomplete_details = Json{{"reason", "max_tokens"}};
   m.incomplete_at = 1700000005;
   m.role = Role::assistant;
-  ContentPart image_file;
-  image_file.kind = ContentPart::Kind::image_file;
-  image_file.value = "file-img";
-  image_file.detail = "low";
-  ContentPart image_url;
-  image_url.kind = ContentPart::Kind::image_url;
-  image_url.value = "https://example.com/a \"b\".png";
-  image_url.detail = "auto";
-  m.content = {text_part("x = 1 \"quoted\"\n\xe2\x9c\x93"), image_file, image_url,
+  m.content = {text_part("x = 1 \"quoted\"\n\xe2\x9c\x93"),
+               image_part(ContentPart::Kind::image_file, "file-img", "low"),
+               image_part(ContentPart::Kind::image_url, "https://example.com/a \"b\".png",
+                          "auto"),
                text_part("cited", Json::array({Json{{"type", "file_citation"}, {"text", "[1]"}}}))};
   m.assistant_id = "asst_abc";
   m.run_id = "run_abc";
