@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -61,6 +63,32 @@ TEST(IdIndexTest, HoldsManyIdsThroughRegrowth) {
   index.clear();
   EXPECT_EQ(index.size(), 0U);
   EXPECT_EQ(index.find("msg_0"), std::nullopt);
+}
+
+// Ids up to 31 characters are kept inside the table and longer ones on the heap: both
+// kinds, and ids at the boundary, must survive regrowth, copies, moves and erasure alike.
+TEST(IdIndexTest, ShortAndLongIdsSurviveRegrowthCopiesAndMoves) {
+  const auto id_of = [](std::uint64_t i) {
+    const std::string number = std::to_string(i);
+    switch (i % 4) {
+      case 0: return "thread_" + std::string(24 - number.size(), 'x') + number;  // 31: inline
+      case 1: return "thread_" + std::string(25 - number.size(), 'y') + number;  // 32: heap
+      case 2: return "m" + number;
+      default: return "imported_" + std::string(200, 'z') + number;
+    }
+  };
+  IdIndex index;
+  for (std::uint64_t i = 0; i < 4'000; ++i) index.assign(id_of(i), i);
+  for (std::uint64_t i = 0; i < 4'000; i += 2) EXPECT_TRUE(index.erase(id_of(i)));
+  const IdIndex copy = index;
+  IdIndex moved = std::move(index);
+  for (std::uint64_t i = 0; i < 4'000; ++i) {
+    const std::optional<std::uint64_t> expected = i % 2 == 0 ? std::nullopt : std::optional(i);
+    EXPECT_EQ(copy.find(id_of(i)), expected) << id_of(i);
+    EXPECT_EQ(moved.find(id_of(i)), expected) << id_of(i);
+  }
+  EXPECT_EQ(copy.find(id_of(1).substr(0, 31)), std::nullopt);  // a 32-character id's first 31
+  EXPECT_EQ(copy.size(), 2'000U);
 }
 
 }  // namespace
