@@ -1,5 +1,6 @@
 #include "mock/assistants/model/message_content.hpp"
 
+#include <stdexcept>
 #include <utility>
 
 namespace mock::assistants {
@@ -20,12 +21,28 @@ ContentPart text_part(std::string text, Json annotations) {
   return part;
 }
 
-ContentPart image_part(ContentPart::Kind kind, std::string value, std::string detail) {
+ContentPart image_part(ContentPart::Kind kind, std::string value, ContentPart::Detail detail) {
   ContentPart part;
   part.kind = kind;
+  part.detail = detail;
   part.value = std::move(value);
-  part.detail = std::move(detail);
   return part;
+}
+
+std::string_view to_string(ContentPart::Detail detail) {
+  switch (detail) {
+    case ContentPart::Detail::automatic: return "auto";
+    case ContentPart::Detail::low: return "low";
+    case ContentPart::Detail::high: return "high";
+  }
+  return "auto";
+}
+
+std::optional<ContentPart::Detail> parse_image_detail(std::string_view text) {
+  if (text == "auto") return ContentPart::Detail::automatic;
+  if (text == "low") return ContentPart::Detail::low;
+  if (text == "high") return ContentPart::Detail::high;
+  return std::nullopt;
 }
 
 Json content_json(const std::vector<ContentPart>& parts) {
@@ -40,7 +57,7 @@ Json content_json(const std::vector<ContentPart>& parts) {
       shown["text"] = std::move(body);
     } else {
       body[image_value_key(part.kind)] = part.value;
-      body["detail"] = part.detail;
+      body["detail"] = to_string(part.detail);
       shown["type"] = image_key(part.kind);
       shown[image_key(part.kind)] = std::move(body);
     }
@@ -63,8 +80,11 @@ std::vector<ContentPart> content_parts(Json parts) {
     const auto kind =
         type == "image_file" ? ContentPart::Kind::image_file : ContentPart::Kind::image_url;
     Json& body = part[image_key(kind)];
+    // parse_create_message let only the three details through, and always sets one.
+    const auto detail = parse_image_detail(body.at("detail").get_ref<const std::string&>());
+    if (!detail) throw std::invalid_argument("content_parts: not a normalised image detail");
     out.push_back(image_part(kind, std::move(body[image_value_key(kind)].get_ref<std::string&>()),
-                             body.value("detail", "auto")));
+                             *detail));
   }
   return out;
 }

@@ -83,7 +83,7 @@ public:
                     : R"({"type":"image_url","image_url":{"url":)";
       append_string(part.value);
       m_out += R"(,"detail":)";
-      append_string(part.detail);
+      append_string(to_string(part.detail));
       m_out += "}}";
     }
     m_out.push_back(']');

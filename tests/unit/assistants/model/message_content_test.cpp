@@ -7,9 +7,10 @@ using mock::Json;
 using namespace mock::assistants;
 
 TEST(MessageContent, ShowsEachKindOfPartAsTheServiceDoes) {
-  const ContentPart file = image_part(ContentPart::Kind::image_file, "file-1", "high");
+  using Detail = ContentPart::Detail;
+  const ContentPart file = image_part(ContentPart::Kind::image_file, "file-1", Detail::high);
   const ContentPart url =
-      image_part(ContentPart::Kind::image_url, "https://example.com/a.png", "auto");
+      image_part(ContentPart::Kind::image_url, "https://example.com/a.png", Detail::automatic);
   const Json annotations = Json::array({Json{{"type", "file_citation"}, {"text", "[1]"}}});
   const Json shown = content_json({text_part("hi"), file, url, text_part("see", annotations)});
   EXPECT_EQ(shown, Json::parse(R"([
@@ -31,9 +32,21 @@ TEST(MessageContent, NormalisedPartsComeBackAsTheyWent) {
   const std::vector<ContentPart> typed = content_parts(parts);
   ASSERT_EQ(typed.size(), 3U);
   EXPECT_EQ(typed[1].kind, ContentPart::Kind::image_url);
-  EXPECT_EQ(typed[1].detail, "low");
+  EXPECT_EQ(typed[1].detail, ContentPart::Detail::low);
+  EXPECT_EQ(typed[2].detail, ContentPart::Detail::automatic);
   EXPECT_TRUE(typed[0].annotations.is_null());  // none kept as null
   EXPECT_EQ(content_json(typed), parts);
+}
+
+TEST(MessageContent, ImageDetailsRoundTripAndNothingElseParses) {
+  using Detail = ContentPart::Detail;
+  for (const Detail detail : {Detail::automatic, Detail::low, Detail::high}) {
+    EXPECT_EQ(parse_image_detail(to_string(detail)), detail);
+  }
+  EXPECT_EQ(to_string(Detail::automatic), "auto");
+  for (const char* text : {"", "automatic", "Auto", "medium", "high "}) {
+    EXPECT_FALSE(parse_image_detail(text).has_value()) << text;
+  }
 }
 
 TEST(MessageContent, JoinedTextTakesTextPartsOnly) {

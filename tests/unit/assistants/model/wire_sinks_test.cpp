@@ -72,9 +72,9 @@ Message message_with_everything() {
   m.incomplete_at = 1700000005;
   m.role = Role::assistant;
   m.content = {text_part("x = 1 \"quoted\"\n\xe2\x9c\x93"),
-               image_part(ContentPart::Kind::image_file, "file-img", "low"),
+               image_part(ContentPart::Kind::image_file, "file-img", ContentPart::Detail::low),
                image_part(ContentPart::Kind::image_url, "https://example.com/a \"b\".png",
-                          "auto"),
+                          ContentPart::Detail::high),
                text_part("cited", Json::array({Json{{"type", "file_citation"}, {"text", "[1]"}}}))};
   m.assistant_id = "asst_abc";
   m.run_id = "run_abc";
