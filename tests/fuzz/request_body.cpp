@@ -68,7 +68,7 @@ void check_fast_reader_agrees(std::string_view body, const std::optional<a::NewM
   try {
     const Json fields =
         a::parse_create_message(mock::http::parse_json_object_body(body), "", V::v2);
-    const bool same = fields["role"] == (fast->role == a::Role::user ? "user" : "assistant") &&
+    const bool same = fields["role"] == a::to_string(fast->role) &&
                       fields["content"] == a::content_json(fast->content) &&
                       fields["attachments"].empty() && fast->attachments.is_null() &&
                       fields["metadata"].empty() && fast->metadata.is_null();

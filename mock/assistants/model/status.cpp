@@ -62,6 +62,12 @@ std::string_view to_string(StepType type) {
 
 std::string_view to_string(Role role) { return role == Role::user ? "user" : "assistant"; }
 
+std::optional<Role> parse_role(std::string_view text) {
+  if (text == "user") return Role::user;
+  if (text == "assistant") return Role::assistant;
+  return std::nullopt;
+}
+
 bool is_active(RunStatus status) {
   return status == RunStatus::queued || status == RunStatus::in_progress ||
          status == RunStatus::requires_action || status == RunStatus::cancelling;

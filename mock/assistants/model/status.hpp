@@ -34,6 +34,7 @@ std::string_view to_string(StepType type);
 std::string_view to_string(Role role);
 
 std::optional<RunStatus> parse_run_status(std::string_view text);
+std::optional<Role> parse_role(std::string_view text);
 
 // queued, in_progress, requires_action and cancelling hold the thread: no new run,
 // no new message (FACTS.md §9.1).

@@ -50,12 +50,6 @@ private:
   std::size_t m_pos = 0;
 };
 
-std::optional<Role> role_named(std::string_view name) {
-  if (name == "user") return Role::user;
-  if (name == "assistant") return Role::assistant;
-  return std::nullopt;
-}
-
 // A SAX reader that accepts exactly one object holding "role" ("user" or "assistant") and
 // "content" (a string), each once, and stops at anything else.
 class PlainMessageReader {
@@ -91,7 +85,7 @@ public:
   bool string(string_t& value) {
     if (m_depth != 1) return false;  // the body itself is a string
     if (m_next == Field::role) {
-      m_role = role_named(value);
+      m_role = parse_role(value);
       if (!m_role) return false;
     } else if (m_next == Field::content) {
       m_text = std::move(value);
@@ -136,7 +130,7 @@ std::optional<NewMessage> read_ascii_message(std::string_view body) {
     const auto value = scanner.string();
     if (!value) return std::nullopt;
     if (*key == "role" && !role) {
-      role = role_named(*value);
+      role = parse_role(*value);
       if (!role) return std::nullopt;
     } else if (*key == "content" && !text) {
       text = value;
@@ -159,7 +153,8 @@ std::optional<NewMessage> read_plain_message(std::string_view body) {
 
 NewMessage new_message_from_fields(Json fields) {
   NewMessage message;
-  message.role = fields.at("role") == "assistant" ? Role::assistant : Role::user;
+  // parse_create_message let only "user" and "assistant" through.
+  message.role = parse_role(fields.at("role").get_ref<const std::string&>()).value();
   message.content = content_parts(std::move(fields.at("content")));
   Json& attachments = fields.at("attachments");
   if (!attachments.empty()) message.attachments = std::move(attachments);

@@ -74,4 +74,11 @@ TEST(StepTypeAndRole, WireNames) {
   EXPECT_EQ(to_string(Role::assistant), "assistant");
 }
 
+TEST(Role, ParseRoundTripsAndRefusesOtherText) {
+  for (const Role role : {Role::user, Role::assistant}) EXPECT_EQ(parse_role(to_string(role)), role);
+  for (const char* text : {"", "User", "system", "tool", "assistant "}) {
+    EXPECT_FALSE(parse_role(text).has_value()) << text;
+  }
+}
+
 }  // namespace

@@ -18,7 +18,7 @@ using tests::support::thrown_api_error;
 
 // A NewMessage as JSON, so two can be compared with one readable failure.
 Json shown(const NewMessage& message) {
-  return Json{{"role", message.role == Role::user ? "user" : "assistant"},
+  return Json{{"role", to_string(message.role)},
               {"content", content_json(message.content)},
               {"attachments", message.attachments},
               {"metadata", message.metadata}};
