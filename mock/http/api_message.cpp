@@ -5,17 +5,11 @@
 
 namespace mock::http {
 
-namespace {
-// Header names are ASCII (RFC 9110 5.1); std::tolower would consult the locale per byte.
-constexpr unsigned char ascii_lower(unsigned char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c - 'A' + 'a') : c;
-}
-}  // namespace
-
 bool CaseInsensitiveLess::operator()(std::string_view a, std::string_view b) const {
   return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
-                                      [](unsigned char x, unsigned char y) {
-                                        return ascii_lower(x) < ascii_lower(y);
+                                      [](char x, char y) {
+                                        return static_cast<unsigned char>(ascii_lower(x)) <
+                                               static_cast<unsigned char>(ascii_lower(y));
                                       });
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 // Our own request/response values: domain code never sees httplib types.
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <optional>
@@ -12,7 +13,19 @@
 
 namespace mock::http {
 
-// Header names compare case-insensitively, as HTTP says.
+// Header names are ASCII and compare without case (RFC 9110 5.1). These lower only ASCII
+// letters: std::tolower would consult the locale for every byte.
+constexpr char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+constexpr bool header_names_equal(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  }
+  return true;
+}
+
+// Orders header names as header_names_equal compares them.
 struct CaseInsensitiveLess {
   bool operator()(std::string_view a, std::string_view b) const;
   using is_transparent = void;

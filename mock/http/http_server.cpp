@@ -122,13 +122,6 @@ public:
   CurrentConnection& operator=(const CurrentConnection&) = delete;
 };
 
-bool same_header_name(std::string_view a, std::string_view b) {
-  const auto lower = [](unsigned char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; };
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(),
-                    [&](unsigned char x, unsigned char y) { return lower(x) == lower(y); });
-}
-
 // Before the body is read (httplib's setup_request hook): refuse what judge_framing refuses.
 // The headers are read in one pass: each of httplib's lookups compares names through the
 // locale's tolower, character by character, and the five this took cost ~1 us a request.
@@ -137,11 +130,11 @@ void check_framing(httplib::Request& req, Connection& connection, std::size_t ma
   std::optional<std::string> encoding;
   const std::string* content_type = nullptr;
   for (const auto& [name, value] : req.headers) {  // equal names keep the order they came in
-    if (same_header_name(name, "Content-Length")) {
+    if (header_names_equal(name, "Content-Length")) {
       lengths.push_back(value);
-    } else if (same_header_name(name, "Transfer-Encoding")) {
+    } else if (header_names_equal(name, "Transfer-Encoding")) {
       if (!encoding) encoding = value;
-    } else if (same_header_name(name, "Content-Type")) {
+    } else if (header_names_equal(name, "Content-Type")) {
       if (content_type == nullptr) content_type = &value;
     }
   }

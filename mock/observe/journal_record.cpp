@@ -9,8 +9,6 @@
 namespace mock::observe {
 namespace {
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 bool is_secret_lowercase_name(std::string_view n) {
   return n == "authorization" || n == "cookie" || n == "set-cookie" || n == "openai-organization" ||
          n == "openai-project" || n == "proxy-authorization" || n.find("api-key") != std::string_view::npos ||
@@ -31,7 +29,7 @@ public:
   std::string_view put_lowercase(std::string_view name) {
     put_length(name.size());
     const std::size_t at = m_out.size();
-    for (const char c : name) m_out.push_back(ascii_lower(c));
+    for (const char c : name) m_out.push_back(http::ascii_lower(c));
     return std::string_view(m_out).substr(at);
   }
   static std::size_t overhead() { return sizeof(std::uint32_t); }
@@ -95,7 +93,7 @@ void settle_body(JournalEntry& entry, std::string_view raw) {
 
 bool is_secret_header(std::string_view name) {
   std::string lowered(name);
-  for (char& c : lowered) c = ascii_lower(c);
+  for (char& c : lowered) c = http::ascii_lower(c);
   return is_secret_lowercase_name(lowered);
 }
 

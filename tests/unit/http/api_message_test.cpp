@@ -1,6 +1,7 @@
 #include "mock/http/api_message.hpp"
 
 #include <stdexcept>
+#include <utility>
 
 #include <gtest/gtest.h>
 
@@ -18,6 +19,22 @@ TEST(CaseInsensitiveLess, IgnoresCase) {
   EXPECT_TRUE(less("A", "b"));
   EXPECT_FALSE(less("b", "A"));
   EXPECT_TRUE(less("abc", "abcd"));
+}
+
+TEST(HeaderNamesEqual, IgnoresAsciiCaseOnly) {
+  using mock::http::header_names_equal;
+  EXPECT_TRUE(header_names_equal("Content-Length", "content-length"));
+  EXPECT_TRUE(header_names_equal("TRANSFER-ENCODING", "Transfer-Encoding"));
+  EXPECT_FALSE(header_names_equal("Content-Length", "Content-Lengt"));
+  EXPECT_FALSE(header_names_equal("Content-Length", "Content_Length"));
+  // '[' is 'Z' + 1 and '{' is 'z' + 1: only letters fold.
+  EXPECT_FALSE(header_names_equal("a[", "A{"));
+  EXPECT_FALSE(header_names_equal("\xc3\x89", "\xc3\xa9"));  // not ASCII: compared as they are
+  // Both agree with the ordering the Headers map uses.
+  const CaseInsensitiveLess less;
+  for (const auto& [a, b] : {std::pair{"X-Api", "x-API"}, std::pair{"a", "b"}, std::pair{"ab", "a"}}) {
+    EXPECT_EQ(header_names_equal(a, b), !less(a, b) && !less(b, a)) << a << " " << b;
+  }
 }
 
 TEST(ApiRequest, HeaderLookupIsCaseInsensitive) {
