@@ -16,7 +16,7 @@ check() {  # check HEADER_REGEX ALLOWED_REGEX
     echo "ok: $1 only in $2"
   fi
 }
-check 'httplib\.h' '^(mock/http/(http_server\.cpp|httplib_streams\.[ch]pp)|recorder/.*server.*\.cpp)$'
+check 'httplib\.h' '^(mock/http/(http_server\.cpp|httplib_(streams|exchange)\.[ch]pp)|recorder/.*server.*\.cpp)$'
 check 'curl/curl\.h' '^recorder/curl_upstream\.cpp$'
 check 'valijson/' '^contracts/validator\.cpp$'
 exit $status
