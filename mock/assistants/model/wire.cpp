@@ -42,19 +42,6 @@ Json v1_step_details(const Json& details) {
 
 Json to_wire(const Assistant& a, ApiVersion version) {
   Json out = Json::object();
-  if (version == ApiVersion::v1) {
-    out["id"] = a.id;
-    out["object"] = "assistant";
-    out["created_at"] = a.created_at;
-    out["name"] = optional_json(a.name);
-    out["description"] = optional_json(a.description);
-    out["model"] = a.model;
-    out["instructions"] = optional_json(a.instructions);
-    out["tools"] = v1_tools(a.tools);
-    out["file_ids"] = a.file_ids;
-    out["metadata"] = a.metadata;
-    return out;
-  }
   out["id"] = a.id;
   out["object"] = "assistant";
   out["created_at"] = a.created_at;
@@ -62,6 +49,12 @@ Json to_wire(const Assistant& a, ApiVersion version) {
   out["description"] = optional_json(a.description);
   out["model"] = a.model;
   out["instructions"] = optional_json(a.instructions);
+  if (version == ApiVersion::v1) {
+    out["tools"] = v1_tools(a.tools);
+    out["file_ids"] = a.file_ids;
+    out["metadata"] = a.metadata;
+    return out;
+  }
   out["tools"] = a.tools;
   out["tool_resources"] = a.tool_resources;
   out["metadata"] = a.metadata;
@@ -141,47 +134,34 @@ std::string wire_text(const Message& m, ApiVersion version) {
 }
 
 Json to_wire(const Run& r, ApiVersion version) {
+  const bool v1 = version == ApiVersion::v1;
+  // v1 has no `incomplete` status: a run that ended incomplete is a completed run to v1,
+  // completed when it ended.
+  const bool shown_completed = v1 && r.status == RunStatus::incomplete;
   Json out = Json::object();
-  if (version == ApiVersion::v1) {
-    // The seed article's run, plus required_action, which the spec requires and the
-    // article's (queued and completed) runs leave out. v1 has no `incomplete` status.
-    out["id"] = r.id;
-    out["object"] = "thread.run";
-    out["created_at"] = r.created_at;
-    out["assistant_id"] = r.assistant_id;
-    out["thread_id"] = r.thread_id;
-    // A run that ended incomplete (v2 only) is a completed run to v1, completed when it ended.
-    const bool incomplete = r.status == RunStatus::incomplete;
-    out["status"] = incomplete ? "completed" : std::string(to_string(r.status));
-    out["started_at"] = optional_json(r.started_at);
-    out["expires_at"] = optional_json(r.expires_at);
-    out["cancelled_at"] = optional_json(r.cancelled_at);
-    out["failed_at"] = optional_json(r.failed_at);
-    out["completed_at"] = optional_json(incomplete ? r.progress.ended_at : r.completed_at);
-    out["required_action"] = r.required_action;
-    out["last_error"] = r.last_error;
-    out["model"] = r.model;
-    out["instructions"] = r.instructions;
-    out["tools"] = v1_tools(r.tools);
-    out["file_ids"] = r.file_ids;
-    out["metadata"] = r.metadata;
-    return out;
-  }
   out["id"] = r.id;
   out["object"] = "thread.run";
   out["created_at"] = r.created_at;
   out["assistant_id"] = r.assistant_id;
   out["thread_id"] = r.thread_id;
-  out["status"] = std::string(to_string(r.status));
+  out["status"] = shown_completed ? "completed" : std::string(to_string(r.status));
   out["started_at"] = optional_json(r.started_at);
   out["expires_at"] = optional_json(r.expires_at);
   out["cancelled_at"] = optional_json(r.cancelled_at);
   out["failed_at"] = optional_json(r.failed_at);
-  out["completed_at"] = optional_json(r.completed_at);
+  out["completed_at"] = optional_json(shown_completed ? r.progress.ended_at : r.completed_at);
   out["required_action"] = r.required_action;
   out["last_error"] = r.last_error;
   out["model"] = r.model;
   out["instructions"] = r.instructions;
+  if (v1) {
+    // The seed article's run, plus required_action, which the spec requires and the
+    // article's (queued and completed) runs leave out.
+    out["tools"] = v1_tools(r.tools);
+    out["file_ids"] = r.file_ids;
+    out["metadata"] = r.metadata;
+    return out;
+  }
   out["tools"] = r.tools;
   out["metadata"] = r.metadata;
   out["temperature"] = r.temperature;
@@ -199,28 +179,6 @@ Json to_wire(const Run& r, ApiVersion version) {
 
 Json to_wire(const RunStep& s, ApiVersion version) {
   Json out = Json::object();
-  if (version == ApiVersion::v1) {
-    // The seed article's steps show `expires_at` where the spec declares `expired_at`;
-    // both are sent (same value), and `metadata`, which the spec requires and the
-    // article leaves out, is null.
-    out["id"] = s.id;
-    out["object"] = "thread.run.step";
-    out["created_at"] = s.created_at;
-    out["run_id"] = s.run_id;
-    out["assistant_id"] = s.assistant_id;
-    out["thread_id"] = s.thread_id;
-    out["type"] = std::string(to_string(s.type));
-    out["status"] = std::string(to_string(s.status));
-    out["cancelled_at"] = optional_json(s.cancelled_at);
-    out["completed_at"] = optional_json(s.completed_at);
-    out["expires_at"] = optional_json(s.expired_at);
-    out["failed_at"] = optional_json(s.failed_at);
-    out["last_error"] = s.last_error;
-    out["step_details"] = v1_step_details(s.step_details);
-    out["expired_at"] = optional_json(s.expired_at);
-    out["metadata"] = nullptr;
-    return out;
-  }
   out["id"] = s.id;
   out["object"] = "thread.run.step";
   out["created_at"] = s.created_at;
@@ -231,6 +189,18 @@ Json to_wire(const RunStep& s, ApiVersion version) {
   out["status"] = std::string(to_string(s.status));
   out["cancelled_at"] = optional_json(s.cancelled_at);
   out["completed_at"] = optional_json(s.completed_at);
+  if (version == ApiVersion::v1) {
+    // The seed article's steps show `expires_at` where the spec declares `expired_at`;
+    // both are sent (same value), and `metadata`, which the spec requires and the
+    // article leaves out, is null.
+    out["expires_at"] = optional_json(s.expired_at);
+    out["failed_at"] = optional_json(s.failed_at);
+    out["last_error"] = s.last_error;
+    out["step_details"] = v1_step_details(s.step_details);
+    out["expired_at"] = optional_json(s.expired_at);
+    out["metadata"] = nullptr;
+    return out;
+  }
   out["expired_at"] = optional_json(s.expired_at);
   out["failed_at"] = optional_json(s.failed_at);
   out["last_error"] = s.last_error;
