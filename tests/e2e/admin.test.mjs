@@ -8,6 +8,7 @@ import OpenAI from 'openai';
 import { readFileSync } from 'node:fs';
 import { clientFor, startServer } from './support/server.mjs';
 import { admin, adminOk, scenarioFile } from './support/admin.mjs';
+import { collect, textOf, rejectsWith } from './support/sdk.mjs';
 
 const WEATHER_TOOLS = [
   {
@@ -49,30 +50,6 @@ beforeEach(async () => {
   await adminOk(server, 'DELETE', '/__admin/scenario');
   await adminOk(server, 'DELETE', '/__admin/faults');
 });
-
-async function collect(page) {
-  const items = [];
-  for await (const item of page) items.push(item);
-  return items;
-}
-
-function textOf(message) {
-  return message.content
-    .filter((part) => part.type === 'text')
-    .map((part) => part.text.value)
-    .join('');
-}
-
-async function rejectsWith(promise, ErrorClass, check) {
-  await assert.rejects(promise, (error) => {
-    assert.ok(
-      error instanceof ErrorClass,
-      `expected ${ErrorClass.name}, got ${error?.constructor?.name}: ${error?.message}`,
-    );
-    check(error);
-    return true;
-  });
-}
 
 /** A client whose fetch records [method, path, status] of every request it sends. */
 function recordingClient(options = {}) {

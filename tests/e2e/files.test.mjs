@@ -8,25 +8,9 @@ import assert from 'node:assert/strict';
 import OpenAI, { toFile } from 'openai';
 import { clientFor, startServer } from './support/server.mjs';
 import { adminOk } from './support/admin.mjs';
+import { collect, rejectsWith } from './support/sdk.mjs';
 
 const FILE_ID = /^file-[A-Za-z0-9]{24}$/;
-
-async function collect(page) {
-  const items = [];
-  for await (const item of page) items.push(item);
-  return items;
-}
-
-async function rejectsWith(promise, ErrorClass, check) {
-  await assert.rejects(promise, (error) => {
-    assert.ok(
-      error instanceof ErrorClass,
-      `expected ${ErrorClass.name}, got ${error?.constructor?.name}: ${error?.message}`,
-    );
-    check(error);
-    return true;
-  });
-}
 
 describe('files and vector stores', () => {
   let server;

@@ -9,25 +9,9 @@ import { readFileSync } from 'node:fs';
 import OpenAI from 'openai';
 import { clientFor, startServer } from './support/server.mjs';
 import { admin, adminOk, advanceClock, scenarioFile } from './support/admin.mjs';
+import { collect, rejectsWith } from './support/sdk.mjs';
 
 const JAN_1_2024 = Date.UTC(2024, 0, 1) / 1000; // 1704067200
-
-async function collect(page) {
-  const items = [];
-  for await (const item of page) items.push(item);
-  return items;
-}
-
-async function rejectsWith(promise, ErrorClass, check) {
-  await assert.rejects(promise, (error) => {
-    assert.ok(
-      error instanceof ErrorClass,
-      `expected ${ErrorClass.name}, got ${error?.constructor?.name}: ${error?.message}`,
-    );
-    check(error);
-    return true;
-  });
-}
 
 /** Retrieve the run until `done(run)` holds; fails after `limitMs` of wall time. */
 async function retrieveUntil(client, run, done, limitMs = 20_000) {

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI from 'openai';
 import { mockBinary, startServer } from './support/server.mjs';
+import { collect } from './support/sdk.mjs';
 
 const FAKE_KEY = 'sk-e2e-SECRET-123';
 const SCENARIO = new URL('../../scenarios/seed_article.json', import.meta.url).pathname;
@@ -61,12 +62,6 @@ async function startProcess(args) {
 
 function clientAt(server, options = {}) {
   return new OpenAI({ baseURL: server.baseURL, apiKey: FAKE_KEY, maxRetries: 0, timeout: 15_000, ...options });
-}
-
-async function collect(page) {
-  const items = [];
-  for await (const item of page) items.push(item);
-  return items;
 }
 
 /** The seed article's flow; everything the SDK returned, for comparing two runs. */

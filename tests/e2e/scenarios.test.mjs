@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import OpenAI from 'openai';
 import { clientFor, startServer } from './support/server.mjs';
 import { scenarioFile } from './support/admin.mjs';
+import { collect, textOf, rejectsWith } from './support/sdk.mjs';
 
 const WEATHER_TOOLS = [
   {
@@ -46,31 +47,6 @@ before(async () => {
 after(async () => {
   await Promise.all([weatherServer?.stop(), failuresServer?.stop(), seedServer?.stop()]);
 });
-
-/** All items of a paginated list, in the order asked for. */
-async function collect(page) {
-  const items = [];
-  for await (const item of page) items.push(item);
-  return items;
-}
-
-function textOf(message) {
-  return message.content
-    .filter((part) => part.type === 'text')
-    .map((part) => part.text.value)
-    .join('');
-}
-
-async function rejectsWith(promise, ErrorClass, check) {
-  await assert.rejects(promise, (error) => {
-    assert.ok(
-      error instanceof ErrorClass,
-      `expected ${ErrorClass.name}, got ${error?.constructor?.name}: ${error?.message}`,
-    );
-    check(error);
-    return true;
-  });
-}
 
 describe('function calling (scenarios/function_calling.json)', () => {
   let client;

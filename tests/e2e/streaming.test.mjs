@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { clientFor, startServer } from './support/server.mjs';
 import { adminOk, scenarioFile } from './support/admin.mjs';
 import { expectedObjectFor, postJson, readSse, sseRecorder, streamEvents } from './support/sse.mjs';
+import { collect, textOf } from './support/sdk.mjs';
 
 const WEATHER_TOOLS = [
   {
@@ -42,19 +43,6 @@ const DELAYED_SCENARIO = {
 
 // ---------------------------------------------------------------------------------------------
 // helpers
-
-async function collect(page) {
-  const items = [];
-  for await (const item of page) items.push(item);
-  return items;
-}
-
-function textOf(message) {
-  return message.content
-    .filter((part) => part.type === 'text')
-    .map((part) => part.text.value)
-    .join('');
-}
 
 const names = (events) => events.map((e) => e.event);
 
