@@ -9,29 +9,7 @@ import { readFileSync } from 'node:fs';
 import { clientFor, startServer } from './support/server.mjs';
 import { admin, adminOk, scenarioFile } from './support/admin.mjs';
 import { collect, textOf, rejectsWith } from './support/sdk.mjs';
-
-const WEATHER_TOOLS = [
-  {
-    type: 'function',
-    function: {
-      name: 'get_weather',
-      description: 'Current weather in a city',
-      parameters: {
-        type: 'object',
-        properties: { city: { type: 'string' }, unit: { type: 'string' } },
-        required: ['city'],
-      },
-    },
-  },
-  {
-    type: 'function',
-    function: {
-      name: 'get_time',
-      description: 'Local time in a city',
-      parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-    },
-  },
-];
+import { WEATHER_TOOLS } from './support/tools.mjs';
 
 let server;
 let client;

@@ -8,29 +8,7 @@ import OpenAI from 'openai';
 import { clientFor, startServer } from './support/server.mjs';
 import { scenarioFile } from './support/admin.mjs';
 import { collect, textOf, rejectsWith } from './support/sdk.mjs';
-
-const WEATHER_TOOLS = [
-  {
-    type: 'function',
-    function: {
-      name: 'get_weather',
-      description: 'Current weather in a city',
-      parameters: {
-        type: 'object',
-        properties: { city: { type: 'string' }, unit: { type: 'string', enum: ['celsius', 'fahrenheit'] } },
-        required: ['city'],
-      },
-    },
-  },
-  {
-    type: 'function',
-    function: {
-      name: 'get_time',
-      description: 'Local time in a city',
-      parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-    },
-  },
-];
+import { WEATHER_TOOLS } from './support/tools.mjs';
 
 let weatherServer;
 let failuresServer;

@@ -11,29 +11,7 @@ import { clientFor, startServer } from './support/server.mjs';
 import { adminOk, scenarioFile } from './support/admin.mjs';
 import { expectedObjectFor, postJson, readSse, sseRecorder, streamEvents } from './support/sse.mjs';
 import { collect, textOf } from './support/sdk.mjs';
-
-const WEATHER_TOOLS = [
-  {
-    type: 'function',
-    function: {
-      name: 'get_weather',
-      description: 'Current weather in a city',
-      parameters: {
-        type: 'object',
-        properties: { city: { type: 'string' }, unit: { type: 'string', enum: ['celsius', 'fahrenheit'] } },
-        required: ['city'],
-      },
-    },
-  },
-  {
-    type: 'function',
-    function: {
-      name: 'get_time',
-      description: 'Local time in a city',
-      parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-    },
-  },
-];
+import { WEATHER_TOOLS } from './support/tools.mjs';
 
 const SEED_QUESTION = 'I need to solve the equation `3x + 11 = 14`. Can you help me?';
 const DELAYED_SCENARIO = {
