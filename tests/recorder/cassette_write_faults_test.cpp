@@ -16,6 +16,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <memory>
 #include <mutex>
 
 #include <gtest/gtest.h>
@@ -151,17 +152,29 @@ void expect_write_failure(const Reply& reply, const std::string& os_reason) {
 
 using Names = std::vector<std::string>;
 
+// A recorder in front of a fake upstream that answers as upstream_answer does, recording
+// into `cassette`, its notices kept.
+struct RecordingSession {
+  explicit RecordingSession(const std::filesystem::path& cassette)
+      : upstream([](ApiRequest& request) { return upstream_answer(request); }) {
+    auto config = record_config(upstream.base_url(), cassette);
+    config.notice = notices.sink();
+    recorder = started<recorder::RecordServer>(config);
+    port = port_of(recorder->base_url());
+  }
+  FakeUpstream upstream;
+  Notices notices;
+  std::unique_ptr<recorder::RecordServer> recorder;
+  int port = 0;
+};
+
 TEST(CassetteWriteFaults, ADiskThatFillsUpMidSessionIsA507AndTheCassetteKeepsWhatCameBefore) {
   TempDir dir;
   SmallTmpfs disk(dir / "disk");
   if (!disk.mounted()) GTEST_SKIP() << "cannot mount a tmpfs here (" << disk.error() << "): needs CAP_SYS_ADMIN";
   const auto cassette = dir / "disk" / "c.json";
-  FakeUpstream upstream([](ApiRequest& request) { return upstream_answer(request); });
-  Notices notices;
-  auto config = record_config(upstream.base_url(), cassette);
-  config.notice = notices.sink();
-  auto recorder = started<recorder::RecordServer>(config);
-  const int port = port_of(recorder->base_url());
+  RecordingSession session(cassette);
+  const int port = session.port;
   ASSERT_EQ(create(port, "before-1").status, 200);
   ASSERT_EQ(create(port, "before-2").status, 200);
 
@@ -172,7 +185,8 @@ TEST(CassetteWriteFaults, ADiskThatFillsUpMidSessionIsA507AndTheCassetteKeepsWha
     ::close(probe);
   }
   expect_write_failure(create(port, "while-full"), "No space left on device");
-  EXPECT_TRUE(notices.contain("could not save POST /v1/assistants to the cassette", "No space left on device"));
+  EXPECT_TRUE(session.notices.contain("could not save POST /v1/assistants to the cassette",
+                                      "No space left on device"));
   EXPECT_EQ(recorded_names(cassette), (Names{"before-1", "before-2"})) << "valid, and nothing of the failed one";
 
   // A stream has sent its status and events before the write fails: an error event follows.
@@ -192,8 +206,8 @@ TEST(CassetteWriteFaults, ADiskThatFillsUpMidSessionIsA507AndTheCassetteKeepsWha
   ASSERT_EQ(create(port, "after-2").status, 200);
   EXPECT_EQ(recorded_names(cassette), (Names{"before-1", "before-2", "after-1", "after-2"}))
       << "no half line of the failed write was left for the next one to be glued to";
-  recorder->stop();
-  ASSERT_TRUE(recorder->finish().has_value());
+  session.recorder->stop();
+  ASSERT_TRUE(session.recorder->finish().has_value());
   EXPECT_FALSE(std::filesystem::exists(cassettes::journal_path(cassette)));
   EXPECT_EQ(recorded_names(cassette), (Names{"before-1", "before-2", "after-1", "after-2"}));
 }
@@ -203,9 +217,8 @@ TEST(CassetteWriteFaults, ADiskFullFromTheFirstExchangeLeavesNoFileBehind) {
   SmallTmpfs disk(dir / "disk");
   if (!disk.mounted()) GTEST_SKIP() << "cannot mount a tmpfs here (" << disk.error() << "): needs CAP_SYS_ADMIN";
   const auto cassette = dir / "disk" / "c.json";
-  FakeUpstream upstream([](ApiRequest& request) { return upstream_answer(request); });
-  auto recorder = started<recorder::RecordServer>(record_config(upstream.base_url(), cassette));
-  const int port = port_of(recorder->base_url());
+  RecordingSession session(cassette);
+  const int port = session.port;
   ASSERT_EQ(fill_up(dir / "disk" / "filler"), ENOSPC);
   expect_write_failure(create(port, "first"), "No space left on device");
   std::vector<std::string> files;
@@ -237,12 +250,8 @@ TEST(CassetteWriteFaults, ADirectoryTurnedReadOnlyMidSessionIsA507AndTheCassette
     if (refused == 0) GTEST_SKIP() << "the immutable attribute does not stop writes on this file system";
   }
   const auto cassette = directory / "c.json";
-  FakeUpstream upstream([](ApiRequest& request) { return upstream_answer(request); });
-  Notices notices;
-  auto config = record_config(upstream.base_url(), cassette);
-  config.notice = notices.sink();
-  auto recorder = started<recorder::RecordServer>(config);
-  const int port = port_of(recorder->base_url());
+  RecordingSession session(cassette);
+  const int port = session.port;
   ASSERT_EQ(create(port, "before-1").status, 200);
   ASSERT_EQ(create(port, "before-2").status, 200);
 
@@ -255,7 +264,8 @@ TEST(CassetteWriteFaults, ADirectoryTurnedReadOnlyMidSessionIsA507AndTheCassette
         << "and the journal cannot be written";
   }
   expect_write_failure(create(port, "while-read-only"), "Operation not permitted");
-  EXPECT_TRUE(notices.contain("could not save POST /v1/assistants to the cassette", "Operation not permitted"));
+  EXPECT_TRUE(session.notices.contain("could not save POST /v1/assistants to the cassette",
+                                      "Operation not permitted"));
   EXPECT_EQ(recorded_names(cassette), (Names{"before-1", "before-2"}));
 
   guard.release();
@@ -264,14 +274,14 @@ TEST(CassetteWriteFaults, ADirectoryTurnedReadOnlyMidSessionIsA507AndTheCassette
 
   // Stopping needs a new file (the rewrite) in the directory: that fails, says so, and the
   // journal still holds the exchanges, so the cassette loads with all of them.
-  recorder->stop();
+  session.recorder->stop();
   set_immutable(directory, true);
-  const auto finished = recorder->finish();
+  const auto finished = session.recorder->finish();
   ASSERT_FALSE(finished.has_value());
   EXPECT_NE(finished.error().message.find("Operation not permitted"), std::string::npos) << finished.error().message;
   EXPECT_EQ(recorded_names(cassette), (Names{"before-1", "before-2", "after-1"}));
   set_immutable(directory, false);
-  ASSERT_TRUE(recorder->finish().has_value()) << "and stopping again, once it may, folds the journal in";
+  ASSERT_TRUE(session.recorder->finish().has_value()) << "and stopping again, once it may, folds the journal in";
   EXPECT_FALSE(std::filesystem::exists(cassettes::journal_path(cassette)));
   EXPECT_EQ(recorded_names(cassette), (Names{"before-1", "before-2", "after-1"}));
 }
