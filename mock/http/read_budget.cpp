@@ -44,11 +44,7 @@ bool ReadBudget::consume_bytes(std::string_view bytes) {
     }
   }
   m_head_bytes += bytes.size();
-  if (m_head_bytes > m_limits.max_head_bytes) {
-    refuse(m_request_line_done ? Refusal::head_too_large : Refusal::line_too_long);
-    return false;
-  }
-  return true;
+  return head_within_limit();
 }
 
 void ReadBudget::refuse(Refusal why) {

@@ -77,11 +77,14 @@ private:
       m_in_body = true;
       return true;
     }
-    if (m_head_bytes > m_limits.max_head_bytes) {
-      refuse(m_request_line_done ? Refusal::head_too_large : Refusal::line_too_long);
-      return false;
-    }
-    return true;
+    return head_within_limit();
+  }
+
+  // False, and the request refused, once the head is longer than the limit.
+  bool head_within_limit() {
+    if (m_head_bytes <= m_limits.max_head_bytes) return true;
+    refuse(m_request_line_done ? Refusal::head_too_large : Refusal::line_too_long);
+    return false;
   }
 
   ReadLimits m_limits;
