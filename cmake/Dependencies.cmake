@@ -20,6 +20,12 @@ if(AM_BUILD_TESTS)
   endif()
 endif()
 
+# cassettes, recorder, contracts: tl::expected (header-only, Debian's libexpected-dev).
+find_path(TL_EXPECTED_INCLUDE_DIR tl/expected.hpp)
+if(NOT TL_EXPECTED_INCLUDE_DIR)
+  message(FATAL_ERROR "tl/expected.hpp not found (Debian package libexpected-dev): run scripts/install-deps")
+endif()
+
 # contracts: yaml-cpp reads OpenAPI documents written in YAML.
 find_package(yaml-cpp QUIET)
 if(NOT yaml-cpp_FOUND)
