@@ -1,5 +1,6 @@
 #include "mock/assistants/model/message_content.hpp"
 
+#include <array>
 #include <stdexcept>
 #include <utility>
 
@@ -11,6 +12,9 @@ const char* image_key(ContentPart::Kind kind) {
 const char* image_value_key(ContentPart::Kind kind) {
   return kind == ContentPart::Kind::image_file ? "file_id" : "url";
 }
+// Every Detail, in the order the API documents them.
+constexpr std::array k_details{ContentPart::Detail::automatic, ContentPart::Detail::low,
+                               ContentPart::Detail::high};
 }  // namespace
 
 ContentPart text_part(std::string text, Json annotations) {
@@ -39,10 +43,19 @@ std::string_view to_string(ContentPart::Detail detail) {
 }
 
 std::optional<ContentPart::Detail> parse_image_detail(std::string_view text) {
-  if (text == "auto") return ContentPart::Detail::automatic;
-  if (text == "low") return ContentPart::Detail::low;
-  if (text == "high") return ContentPart::Detail::high;
+  for (const ContentPart::Detail detail : k_details) {
+    if (to_string(detail) == text) return detail;
+  }
   return std::nullopt;
+}
+
+const std::vector<std::string>& image_detail_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const ContentPart::Detail detail : k_details) out.emplace_back(to_string(detail));
+    return out;
+  }();
+  return names;
 }
 
 Json content_json(const std::vector<ContentPart>& parts) {

@@ -20,6 +20,8 @@ ContentPart image_part(ContentPart::Kind kind, std::string value,
 // An image's detail as the wire spells it, and back.
 std::string_view to_string(ContentPart::Detail detail);
 std::optional<ContentPart::Detail> parse_image_detail(std::string_view text);
+// Every detail as the wire spells it ("auto", "low", "high"), for errors that list them.
+const std::vector<std::string>& image_detail_names();
 
 // The parts as the wire shows them.
 Json content_json(const std::vector<ContentPart>& parts);

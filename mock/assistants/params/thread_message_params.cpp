@@ -1,3 +1,4 @@
+#include "mock/assistants/model/message_content.hpp"
 #include "mock/assistants/params/field_reader.hpp"
 #include "mock/assistants/params/request_params.hpp"
 #include "mock/assistants/params/shared_params.hpp"
@@ -14,7 +15,7 @@ std::string item_path(const std::string& path, std::size_t index) {
 
 // Built key by key: nlohmann's nested initializer lists copy every level once more, and
 // this runs for every message a client posts.
-Json text_part(std::string text) {
+Json normalised_text_part(std::string text) {
   Json body = Json::object();
   body["value"] = std::move(text);
   body["annotations"] = Json::array();
@@ -33,7 +34,7 @@ Json one_part(Json part) {
 // content is a string or a non-empty array of text / image_file / image_url parts; it is
 // stored as the parts the message object shows.
 Json parse_content(const Json& value, const std::string& path) {
-  if (value.is_string()) return one_part(text_part(value.get<std::string>()));
+  if (value.is_string()) return one_part(normalised_text_part(value.get<std::string>()));
   if (!value.is_array()) throw_invalid_type(path, "a string or an array of content parts", value);
   check_array_length(path, value, std::nullopt, 1);
   Json parts = Json::array();
@@ -44,7 +45,7 @@ Json parse_content(const Json& value, const std::string& path) {
     const std::string kind = type->get<std::string>();
     if (kind == "text") {
       reader.allow_only({"type", "text"});
-      parts.push_back(text_part(reader.required_string("text")));
+      parts.push_back(normalised_text_part(reader.required_string("text")));
       continue;
     }
     if (kind == "image_file") {
@@ -65,7 +66,7 @@ Json parse_content(const Json& value, const std::string& path) {
       image_reader.allow_only({"url", "detail"});
       stored["url"] = image_reader.required_string("url", std::nullopt, 1);
     }
-    const auto detail = image_reader.enum_string("detail", {"auto", "low", "high"}, false);
+    const auto detail = image_reader.enum_string("detail", image_detail_names(), false);
     stored["detail"] = detail ? *detail : Json("auto");
     parts.push_back(Json{{"type", kind}, {kind, stored}});
   }
@@ -124,7 +125,7 @@ Json parse_create_message(const Json& body, const std::string& path, ApiVersion 
   out["role"] = *role;
   if (v1) {
     // v1 content is a string of 1..256000 characters.
-    out["content"] = one_part(text_part(reader.required_string("content", 256000, 1)));
+    out["content"] = one_part(normalised_text_part(reader.required_string("content", 256000, 1)));
     out["attachments"] = reader.has_value("file_ids")
                              ? attachments_from_file_ids(
                                    parse_file_ids(reader.get("file_ids"), reader.path_of("file_ids"), 10))

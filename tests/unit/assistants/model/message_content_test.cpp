@@ -1,5 +1,8 @@
 #include "mock/assistants/model/message_content.hpp"
 
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 namespace {
@@ -46,6 +49,14 @@ TEST(MessageContent, ImageDetailsRoundTripAndNothingElseParses) {
   EXPECT_EQ(to_string(Detail::automatic), "auto");
   for (const char* text : {"", "automatic", "Auto", "medium", "high "}) {
     EXPECT_FALSE(parse_image_detail(text).has_value()) << text;
+  }
+}
+
+TEST(MessageContent, ImageDetailNamesAreTheWireSpellingsInDocumentedOrder) {
+  EXPECT_EQ(image_detail_names(), (std::vector<std::string>{"auto", "low", "high"}));
+  for (const std::string& name : image_detail_names()) {
+    ASSERT_TRUE(parse_image_detail(name).has_value()) << name;
+    EXPECT_EQ(to_string(*parse_image_detail(name)), name);
   }
 }
 

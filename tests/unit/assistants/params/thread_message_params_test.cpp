@@ -94,6 +94,16 @@ TEST(CreateMessageParams, ContentPartErrorsNameThePart) {
       }),
       400, "Invalid 'content[0].image_file.file_id': 'abc'. Expected an ID that begins with 'file'.",
       "content[0].image_file.file_id", "invalid_value");
+  // The details the error lists are the ones the typed content knows (message_content.hpp).
+  expect_api_error(
+      thrown_api_error([] {
+        parse_create_message(Json{
+            {"role", "user"},
+            {"content", Json::array({Json{{"type", "image_url"},
+                                          {"image_url", {{"url", "https://x/y.png"}, {"detail", "medium"}}}}})}});
+      }),
+      400, "Invalid value: 'medium'. Supported values are: 'auto', 'low', and 'high'.",
+      "content[0].image_url.detail", "invalid_value");
 }
 
 TEST(CreateMessageParams, AttachmentsAndMetadata) {
