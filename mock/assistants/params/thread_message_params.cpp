@@ -67,7 +67,7 @@ Json parse_content(const Json& value, const std::string& path) {
       stored["url"] = image_reader.required_string("url", std::nullopt, 1);
     }
     const auto detail = image_reader.enum_string("detail", image_detail_names(), false);
-    stored["detail"] = detail ? *detail : Json("auto");
+    stored["detail"] = detail ? *detail : Json(to_string(ContentPart::Detail::automatic));
     parts.push_back(Json{{"type", kind}, {kind, stored}});
   }
   return parts;
