@@ -8,19 +8,15 @@
 // two is the cost of our own code.
 #include <algorithm>
 #include <atomic>
-#include <chrono>
-#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
-#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -31,12 +27,14 @@
 
 #include "bench/server_bench/baseline_servers.hpp"
 #include "bench/server_bench/clients.hpp"
+#include "bench/server_bench/dispatch.hpp"
 #include "bench/server_bench/load.hpp"
 #include "bench/server_bench/machine.hpp"
 #include "bench/server_bench/populate.hpp"
 #include "bench/server_bench/report.hpp"
 #include "bench/server_bench/settings.hpp"
 #include "bench/server_bench/text.hpp"
+#include "bench/server_bench/watchdog.hpp"
 #include "mock/http/api_message.hpp"
 #include "mock/http/http_server.hpp"
 #include "mock/observe/journal.hpp"
@@ -144,61 +142,15 @@ private:
     return m_rows.back();
   }
 
-  // The cost of our code alone: the same request through MockServer::handle() on this
-  // thread, without sockets or httplib (so without the httplib -> ApiRequest copy either).
+  // handle() alone for the request the mock side sent; failures are counted as errors.
   double dispatch_micros(const std::string& scenario, const Call& call) {
-    mock::http::ApiRequest request;
-    request.method = call.method;
-    const auto question = call.path.find('?');
-    request.path = call.path.substr(0, question);
-    if (question != std::string::npos) {
-      std::string_view rest = std::string_view(call.path).substr(question + 1);
-      while (!rest.empty()) {
-        const auto amp = rest.find('&');
-        const std::string_view item = rest.substr(0, amp);
-        const auto eq = item.find('=');
-        request.query.emplace_back(std::string(item.substr(0, eq)),
-                                   eq == std::string_view::npos ? ""
-                                                                : std::string(item.substr(eq + 1)));
-        rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
-      }
+    const DispatchTiming timing = time_dispatch(*m_mock, call);
+    if (timing.failures != 0) {
+      m_errors += timing.failures;
+      say("  ERRORS in " + scenario + " [handle() alone]: " + with_commas(timing.failures) +
+          " non-2xx; first: " + timing.first_failure);
     }
-    // The headers httplib's client sends, plus ours.
-    for (const auto& [key, value] : mock_headers()) request.headers.emplace(key, value);
-    request.headers.emplace("Host", std::string(k_host) + ":" + std::to_string(m_mock->port()));
-    request.headers.emplace("Accept", "*/*");
-    request.headers.emplace("User-Agent", "cpp-httplib/" CPPHTTPLIB_VERSION);
-    if (call.method == "POST") {
-      request.headers.emplace("Content-Type", "application/json");
-      request.headers.emplace("Content-Length", std::to_string(call.body.size()));
-    }
-    request.body = call.body;
-
-    constexpr double k_budget_seconds = 0.3;
-    std::uint64_t calls = 0;
-    std::uint64_t failures = 0;
-    std::string first_failure;
-    const auto started = SteadyClock::now();
-    double elapsed = 0;
-    while (calls < 100 || elapsed < k_budget_seconds) {
-      mock::http::ApiRequest copy = request;
-      const mock::http::ApiResponse response = m_mock->handle(copy);
-      ++calls;
-      if (!is_2xx(response.status)) {
-        if (failures++ == 0) {
-          first_failure = "HTTP " + std::to_string(response.status) + " " +
-                          truncated(response.body, 200);
-        }
-      }
-      if (calls % 64 == 0) elapsed = seconds_between(started, SteadyClock::now());
-    }
-    elapsed = seconds_between(started, SteadyClock::now());
-    if (failures != 0) {
-      m_errors += failures;
-      say("  ERRORS in " + scenario + " [handle() alone]: " + with_commas(failures) +
-          " non-2xx; first: " + first_failure);
-    }
-    return elapsed * 1e6 / static_cast<double>(calls);
+    return timing.micros_per_call;
   }
 
   void run_get() {
@@ -269,44 +221,6 @@ private:
     return {thread_id, marked_id};
   }
 
-  // Fetches one page on the setup connection and checks it holds 20 messages numbered within
-  // [low, high] (messages posted in parallel are numbered only roughly in creation order).
-  // Returns the size of the body.
-  std::size_t check_page(const std::string& label, const std::string& path, std::size_t low,
-                         std::size_t high) {
-    httplib::Result result = m_setup->Get(path);
-    if (!result || !is_2xx(result->status)) {
-      throw std::runtime_error("GET " + path + ": " +
-                               (result ? "HTTP " + std::to_string(result->status) + " " +
-                                             truncated(result->body, 300)
-                                       : httplib::to_string(result.error())));
-    }
-    const std::size_t bytes = result->body.size();
-    const Json page = Json::parse(result->body);
-    const auto& data = page.at("data");
-    std::size_t lowest = 0;
-    std::size_t highest = 0;
-    bool in_range = data.size() == 20;
-    for (const Json& message : data) {
-      const std::string text = message.at("content").at(0).at("text").at("value");
-      const std::size_t number = std::strtoul(text.c_str() + 14, nullptr, 10);  // "bench message "
-      lowest = lowest == 0 ? number : std::min(lowest, number);
-      highest = std::max(highest, number);
-      in_range = in_range && number >= low && number <= high;
-    }
-    say("  check " + label + " " + path.substr(path.find("/messages")) + ": " +
-        std::to_string(data.size()) +
-        " messages numbered " + std::to_string(lowest) + ".." + std::to_string(highest) +
-        ", has_more=" + (page.at("has_more").get<bool>() ? "true" : "false") + ", " +
-        with_commas(bytes) + " bytes");
-    if (!in_range) {
-      ++m_errors;
-      say("  ERROR: expected 20 messages numbered within " + std::to_string(low) + ".." +
-          std::to_string(high));
-    }
-    return bytes;
-  }
-
   void run_list() {
     const std::size_t big = m_settings.messages;
     const std::size_t small = m_settings.small_messages;
@@ -325,10 +239,10 @@ private:
     // Parallel posting reorders neighbours by at most a few places per client thread.
     const std::size_t slack = 20 + 4 * m_settings.clients;
     const auto minus_slack = [slack](std::size_t n) { return n > slack ? n - slack : 1; };
-    check_page(short_count(big), big_path, minus_slack(big), big);
+    check_page(*m_setup, short_count(big), big_path, minus_slack(big), big, m_errors);
     const std::size_t page_bytes =
-        check_page(short_count(small), small_path, minus_slack(small), small);
-    check_page(short_count(big), deep_path, minus_slack(middle), middle - 1);
+        check_page(*m_setup, short_count(small), small_path, minus_slack(small), small, m_errors);
+    check_page(*m_setup, short_count(big), deep_path, minus_slack(middle), middle - 1, m_errors);
 
     const Target mock_big = mock_target("mock 100k", {{"GET", big_path, ""}});
     const Target mock_small = mock_target("mock 1k", {{"GET", small_path, ""}});
@@ -460,39 +374,6 @@ private:
   std::vector<std::string> m_list_labels;
   std::optional<double> m_journal_get_ratio;
   std::optional<double> m_journal_post_ratio;
-};
-
-// Ends the process if the run takes far longer than it should (a hung connection, a
-// deadlocked server): the bench always stops by itself.
-class Watchdog {
-public:
-  explicit Watchdog(double limit_seconds)
-      : m_thread([this, limit_seconds] {
-          std::unique_lock lock(m_mutex);
-          const auto limit = std::chrono::duration<double>(limit_seconds);
-          if (!m_cv.wait_for(lock, limit, [this] { return m_done; })) {
-            std::fprintf(stderr, "server-bench: watchdog: no result after %.0f s, aborting\n",
-                         limit_seconds);
-            std::fflush(stdout);
-            std::_Exit(3);
-          }
-        }) {}
-  ~Watchdog() {
-    {
-      std::lock_guard lock(m_mutex);
-      m_done = true;
-    }
-    m_cv.notify_all();
-    m_thread.join();
-  }
-  Watchdog(const Watchdog&) = delete;
-  Watchdog& operator=(const Watchdog&) = delete;
-
-private:
-  std::mutex m_mutex;
-  std::condition_variable m_cv;
-  bool m_done = false;
-  std::thread m_thread;
 };
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <stdexcept>
 #include <vector>
 
 #include <httplib.h>
@@ -58,6 +60,41 @@ PopulateResult post_messages(int port, const std::string& thread_id, std::size_t
   }
   for (auto& thread : threads) thread.join();
   return {errors.load(), first_error};
+}
+
+std::size_t check_page(httplib::Client& client, const std::string& label, const std::string& path,
+                       std::size_t low, std::size_t high, std::uint64_t& errors) {
+  httplib::Result result = client.Get(path);
+  if (!result || !is_2xx(result->status)) {
+    throw std::runtime_error("GET " + path + ": " +
+                             (result ? "HTTP " + std::to_string(result->status) + " " +
+                                           truncated(result->body, 300)
+                                     : httplib::to_string(result.error())));
+  }
+  const std::size_t bytes = result->body.size();
+  const Json page = Json::parse(result->body);
+  const auto& data = page.at("data");
+  std::size_t lowest = 0;
+  std::size_t highest = 0;
+  bool in_range = data.size() == 20;
+  for (const Json& message : data) {
+    const std::string text = message.at("content").at(0).at("text").at("value");
+    const std::size_t number = std::strtoul(text.c_str() + 14, nullptr, 10);  // "bench message "
+    lowest = lowest == 0 ? number : std::min(lowest, number);
+    highest = std::max(highest, number);
+    in_range = in_range && number >= low && number <= high;
+  }
+  say("  check " + label + " " + path.substr(path.find("/messages")) + ": " +
+      std::to_string(data.size()) +
+      " messages numbered " + std::to_string(lowest) + ".." + std::to_string(highest) +
+      ", has_more=" + (page.at("has_more").get<bool>() ? "true" : "false") + ", " +
+      with_commas(bytes) + " bytes");
+  if (!in_range) {
+    ++errors;
+    say("  ERROR: expected 20 messages numbered within " + std::to_string(low) + ".." +
+        std::to_string(high));
+  }
+  return bytes;
 }
 
 }  // namespace server_bench

@@ -1,6 +1,6 @@
 #pragma once
 // Populating a thread with numbered messages over HTTP, from several connections at once,
-// with a progress line every tenth of the way.
+// with a progress line every tenth of the way, and checking a page of it.
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -11,6 +11,8 @@
 #include <string>
 #include <thread>
 #include <utility>
+
+#include <httplib.h>
 
 #include "bench/server_bench/text.hpp"
 
@@ -29,6 +31,13 @@ struct PopulateResult {
 PopulateResult post_messages(int port, const std::string& thread_id, std::size_t first,
                              std::size_t last, std::size_t clients,
                              std::atomic<std::uint64_t>& done);
+
+// Fetches one page of the thread on `client` and checks it holds 20 messages numbered within
+// [low, high] (messages posted in parallel are numbered only roughly in creation order),
+// printing what it found; a page out of range adds one to `errors`. Returns the body's size.
+// Throws when the page cannot be fetched.
+std::size_t check_page(httplib::Client& client, const std::string& label, const std::string& path,
+                       std::size_t low, std::size_t high, std::uint64_t& errors);
 
 // Runs `work` on another thread and prints progress every tenth of `total` until it ends.
 template <class Work>
