@@ -16,6 +16,10 @@ constexpr std::array k_run_status_names = {
     std::pair{RunStatus::incomplete, std::string_view("incomplete")},
     std::pair{RunStatus::expired, std::string_view("expired")},
 };
+constexpr std::array k_role_names = {
+    std::pair{Role::user, std::string_view("user")},
+    std::pair{Role::assistant, std::string_view("assistant")},
+};
 }  // namespace
 
 std::string_view to_string(RunStatus status) {
@@ -60,12 +64,27 @@ std::string_view to_string(StepType type) {
   return "unknown";
 }
 
-std::string_view to_string(Role role) { return role == Role::user ? "user" : "assistant"; }
+std::string_view to_string(Role role) {
+  for (const auto& [value, name] : k_role_names) {
+    if (value == role) return name;
+  }
+  return "unknown";
+}
 
 std::optional<Role> parse_role(std::string_view text) {
-  if (text == "user") return Role::user;
-  if (text == "assistant") return Role::assistant;
+  for (const auto& [value, name] : k_role_names) {
+    if (name == text) return value;
+  }
   return std::nullopt;
+}
+
+const std::vector<std::string>& role_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const auto& [value, name] : k_role_names) out.emplace_back(name);
+    return out;
+  }();
+  return names;
 }
 
 bool is_active(RunStatus status) {

@@ -2,7 +2,9 @@
 // Statuses as enums with one to_string each: adding a status is a one-place change
 // the compiler checks (no status strings compared anywhere else).
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace mock::assistants {
 
@@ -35,6 +37,8 @@ std::string_view to_string(Role role);
 
 std::optional<RunStatus> parse_run_status(std::string_view text);
 std::optional<Role> parse_role(std::string_view text);
+// Every role as the wire spells it ("user", "assistant"), for errors that list them.
+const std::vector<std::string>& role_names();
 
 // queued, in_progress, requires_action and cancelling hold the thread: no new run,
 // no new message (FACTS.md §9.1).

@@ -120,7 +120,7 @@ Json parse_create_message(const Json& body, const std::string& path, ApiVersion 
     reader.allow_only({"role", "content", "attachments", "metadata"});
   }
   Json out = Json::object();
-  const auto role = reader.enum_string("role", {"user", "assistant"}, false);
+  const auto role = reader.enum_string("role", role_names(), false);
   if (!role) throw_missing(reader.path_of("role"));
   out["role"] = *role;
   if (v1) {

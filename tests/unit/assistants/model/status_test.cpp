@@ -2,6 +2,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -78,6 +79,14 @@ TEST(Role, ParseRoundTripsAndRefusesOtherText) {
   for (const Role role : {Role::user, Role::assistant}) EXPECT_EQ(parse_role(to_string(role)), role);
   for (const char* text : {"", "User", "system", "tool", "assistant "}) {
     EXPECT_FALSE(parse_role(text).has_value()) << text;
+  }
+}
+
+TEST(Role, NamesAreTheWireSpellingsInDocumentedOrder) {
+  EXPECT_EQ(role_names(), (std::vector<std::string>{"user", "assistant"}));
+  for (const std::string& name : role_names()) {
+    ASSERT_TRUE(parse_role(name).has_value()) << name;
+    EXPECT_EQ(to_string(*parse_role(name)), name);
   }
 }
 
