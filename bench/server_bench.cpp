@@ -100,7 +100,7 @@ public:
     say("");
     print_dispatch_costs(m_rows);
     say("");
-    summarize();
+    print_summary(m_rows, m_verdicts, m_errors);
   }
 
   std::uint64_t errors() const { return m_errors; }
@@ -260,10 +260,10 @@ private:
     const Stats deep_stats =
         add_row(deep_name, results[2], results[3], mock_deep.calls[0], false).mock;
     if (small_stats.measured && small_stats.rate > 0) {
-      m_list_ratio = big_stats.rate / small_stats.rate;
-      m_deep_ratio = deep_stats.rate / small_stats.rate;
+      m_verdicts.list_ratio = big_stats.rate / small_stats.rate;
+      m_verdicts.deep_ratio = deep_stats.rate / small_stats.rate;
     }
-    m_list_labels = {short_count(big), short_count(small), short_count(middle)};
+    m_verdicts.list_labels = {short_count(big), short_count(small), short_count(middle)};
   }
 
   // The journal's cost: the same requests on two fresh mocks that differ only in the journal,
@@ -322,44 +322,13 @@ private:
           " ms): " + fixed(ratio, 2) + "x");
       return ratio;
     };
-    m_journal_get_ratio = compare("GET assistant", get_results[0], get_results[1]);
-    m_journal_post_ratio = compare("POST message", post_results[0], post_results[1]);
+    m_verdicts.journal_get_ratio = compare("GET assistant", get_results[0], get_results[1]);
+    m_verdicts.journal_post_ratio = compare("POST message", post_results[0], post_results[1]);
   }
 
   static std::string short_count(std::size_t n) {
     if (n >= 1000 && n % 1000 == 0) return std::to_string(n / 1000) + "k";
     return with_commas(n);
-  }
-
-  void summarize() const {
-    say("summary:");
-    for (const Row& row : m_rows) {
-      if (!row.has_ratio()) continue;
-      const std::string spread = row.spread().empty() ? "" : "; per slice " + row.spread();
-      if (row.has_target) {
-        say("  " + row.scenario + ": mock/bare = " + row.ratio_text() + " (target >= 0.8x) " +
-            (row.ratio() >= 0.8 ? "ok" : "BELOW TARGET") + spread);
-      } else {
-        say("  " + row.scenario + ": front/bare = " + row.ratio_text() + " (for reference)" + spread);
-      }
-    }
-    if (m_list_ratio) {
-      const bool flat = *m_list_ratio >= 0.8 && *m_list_ratio <= 1.25;
-      say("  list page " + m_list_labels[0] + " vs " + m_list_labels[1] + " messages: " +
-          fixed(*m_list_ratio, 2) + "x (target: ~1x) " + (flat ? "ok" : "NOT FLAT"));
-      const bool deep_flat = *m_deep_ratio >= 0.8 && *m_deep_ratio <= 1.25;
-      say("  list page after the " + m_list_labels[2] + "th of " + m_list_labels[0] + " vs " +
-          m_list_labels[1] + " messages: " + fixed(*m_deep_ratio, 2) + "x (target: ~1x) " +
-          (deep_flat ? "ok" : "NOT FLAT"));
-    }
-    for (const auto& [name, ratio] : {std::pair{"GET assistant", m_journal_get_ratio},
-                                      std::pair{"POST message", m_journal_post_ratio}}) {
-      if (!ratio) continue;
-      say(std::string("  journal on/off, ") + name + ": " + fixed(*ratio, 2) + "x (target >= 0.9x) " +
-          (*ratio >= 0.9 ? "ok" : "BELOW TARGET"));
-    }
-    say(m_errors == 0 ? "  errors: none"
-                      : "  errors: " + with_commas(m_errors) + " failed requests (see above)");
   }
 
   Settings m_settings;
@@ -369,11 +338,7 @@ private:
   std::unique_ptr<httplib::Client> m_setup;
   std::vector<Row> m_rows;
   std::uint64_t m_errors = 0;
-  std::optional<double> m_list_ratio;
-  std::optional<double> m_deep_ratio;
-  std::vector<std::string> m_list_labels;
-  std::optional<double> m_journal_get_ratio;
-  std::optional<double> m_journal_post_ratio;
+  Verdicts m_verdicts;
 };
 
 }  // namespace

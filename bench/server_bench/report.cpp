@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <thread>
+#include <utility>
 
 #include "bench/server_bench/text.hpp"
 
@@ -71,6 +72,38 @@ std::uint64_t report_errors(const std::string& scenario, const std::string& targ
   say("  ERRORS in " + scenario + " [" + target + "]: " + with_commas(m.non_2xx) +
       " non-2xx, " + with_commas(m.transport_errors) + " transport; first: " + m.first_error);
   return m.errors();
+}
+
+void print_summary(const std::vector<Row>& rows, const Verdicts& verdicts, std::uint64_t errors) {
+  say("summary:");
+  for (const Row& row : rows) {
+    if (!row.has_ratio()) continue;
+    const std::string spread = row.spread().empty() ? "" : "; per slice " + row.spread();
+    if (row.has_target) {
+      say("  " + row.scenario + ": mock/bare = " + row.ratio_text() + " (target >= 0.8x) " +
+          (row.ratio() >= 0.8 ? "ok" : "BELOW TARGET") + spread);
+    } else {
+      say("  " + row.scenario + ": front/bare = " + row.ratio_text() + " (for reference)" + spread);
+    }
+  }
+  if (verdicts.list_ratio) {
+    const std::vector<std::string>& labels = verdicts.list_labels;
+    const double list = *verdicts.list_ratio;
+    const double deep = *verdicts.deep_ratio;
+    say("  list page " + labels[0] + " vs " + labels[1] + " messages: " + fixed(list, 2) +
+        "x (target: ~1x) " + (list >= 0.8 && list <= 1.25 ? "ok" : "NOT FLAT"));
+    say("  list page after the " + labels[2] + "th of " + labels[0] + " vs " + labels[1] +
+        " messages: " + fixed(deep, 2) + "x (target: ~1x) " +
+        (deep >= 0.8 && deep <= 1.25 ? "ok" : "NOT FLAT"));
+  }
+  for (const auto& [name, ratio] : {std::pair{"GET assistant", verdicts.journal_get_ratio},
+                                    std::pair{"POST message", verdicts.journal_post_ratio}}) {
+    if (!ratio) continue;
+    say(std::string("  journal on/off, ") + name + ": " + fixed(*ratio, 2) + "x (target >= 0.9x) " +
+        (*ratio >= 0.9 ? "ok" : "BELOW TARGET"));
+  }
+  say(errors == 0 ? "  errors: none"
+                  : "  errors: " + with_commas(errors) + " failed requests (see above)");
 }
 
 }  // namespace server_bench

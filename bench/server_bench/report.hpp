@@ -1,6 +1,6 @@
 #pragma once
 // The report: one row per scenario (mock vs bare), the side-by-side table, the cost of our
-// dispatch alone, and the error lines.
+// dispatch alone, the error lines, and the summary of targets.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -28,8 +28,20 @@ struct Row {
 
 inline constexpr std::size_t k_name_width = 30;
 
+// The ratios that are not one row's mock/bare: a list page on the large thread against the
+// small one (and the deep page), and the journal on against off.
+struct Verdicts {
+  std::optional<double> list_ratio;
+  std::optional<double> deep_ratio;
+  std::vector<std::string> list_labels;  // large, small, the marked message's number
+  std::optional<double> journal_get_ratio;
+  std::optional<double> journal_post_ratio;
+};
+
 void print_dispatch_costs(const std::vector<Row>& rows);
 void print_table(const std::vector<Row>& rows);
+// Each target and whether it was met, then the count of failed requests.
+void print_summary(const std::vector<Row>& rows, const Verdicts& verdicts, std::uint64_t errors);
 
 // Errors are reported, never hidden: every target with a failed request gets a line.
 // Returns the number of failed requests.
