@@ -1,4 +1,4 @@
-// The three official specs in ../shared/ref/openapi/ read by `check --spec`: they load in
+// The three official specs vendored in contracts/specs/ read by `check --spec`: they load in
 // reasonable time, describe every endpoint of the built-in table, and agree with the built-in
 // schemas on every documented response except the FACTS §10 tolerances listed below.
 #include <gmock/gmock.h>
@@ -14,7 +14,7 @@
 #include "contracts/endpoint_map.hpp"
 #include "contracts/response_check.hpp"
 #include "tests/contracts/support/documented_fixture.hpp"
-#include "tests/contracts/support/shared_specs.hpp"
+#include "tests/contracts/support/official_specs.hpp"
 
 namespace contracts::testing {
 namespace {
@@ -47,7 +47,7 @@ std::string concrete(const std::string& pattern) {
 TEST(OpenApiSpecs, EachLoadsInReasonableTime) {
   for (const SpecCase& c : k_specs) {
     double ms = 0;
-    const auto* spec = shared_spec(c.file, &ms);
+    const auto* spec = official_spec(c.file, &ms);
     ASSERT_NE(spec, nullptr);
     EXPECT_EQ(spec->openapi_version(), c.openapi);
     EXPECT_GT(spec->operation_count(), 40U) << c.file;
@@ -59,7 +59,7 @@ TEST(OpenApiSpecs, EachLoadsInReasonableTime) {
 
 TEST(OpenApiSpecs, DescribeEveryEndpointOfTheBuiltInTable) {
   for (const SpecCase& c : k_specs) {
-    const auto* spec = shared_spec(c.file);
+    const auto* spec = official_spec(c.file);
     ASSERT_NE(spec, nullptr);
     for (const std::string& endpoint : endpoints_with_schema(c.version)) {
       const std::string method = endpoint.substr(0, endpoint.find(' '));
@@ -125,7 +125,7 @@ TEST(OpenApiSpecs, AgreeWithTheBuiltInSchemasExceptTheDocumentedTolerances) {
         {steps, "", "$.data[*].metadata", "missing_field"}}},
   };
   for (const Comparison& c : comparisons) {
-    const auto* spec = shared_spec(c.spec);
+    const auto* spec = official_spec(c.spec);
     ASSERT_NE(spec, nullptr);
     const auto fixtures = load_fixtures(c.fixtures);
     const std::set<DriftKey> from_builtin = drift_keys(fixtures, c.version, builtin);
@@ -136,7 +136,7 @@ TEST(OpenApiSpecs, AgreeWithTheBuiltInSchemasExceptTheDocumentedTolerances) {
 }
 
 TEST(OpenApiSpecs, TheSeedArticleAgainstTheV2SpecReportsFileIdsAndToolResources) {
-  const auto* spec = shared_spec("openapi-v2-2026-08-21.yaml");
+  const auto* spec = official_spec("openapi-v2-2026-08-21.yaml");
   ASSERT_NE(spec, nullptr);
   const auto seed = load_fixtures("v1-2023-12");
   const ResponseCheck assistant = check_response(seed[0].response, ApiVersion::v2, *spec);

@@ -1,4 +1,4 @@
-#include "tests/contracts/support/shared_specs.hpp"
+#include "tests/contracts/support/official_specs.hpp"
 
 #include <chrono>
 #include <map>
@@ -9,11 +9,11 @@
 
 namespace contracts::testing {
 
-std::filesystem::path shared_spec_path(const std::string& file_name) {
-  return std::filesystem::path(AM_SOURCE_DIR).parent_path() / "shared" / "ref" / "openapi" / file_name;
+std::filesystem::path official_spec_path(const std::string& file_name) {
+  return std::filesystem::path(AM_SOURCE_DIR) / "contracts" / "specs" / file_name;
 }
 
-const openapi::SpecContracts* shared_spec(const std::string& file_name, double* load_ms) {
+const openapi::SpecContracts* official_spec(const std::string& file_name, double* load_ms) {
   struct Loaded {
     std::unique_ptr<openapi::SpecContracts> spec;
     double ms = 0;
@@ -23,10 +23,10 @@ const openapi::SpecContracts* shared_spec(const std::string& file_name, double* 
   std::lock_guard<std::mutex> lock(mutex);
   auto found = cache.find(file_name);
   if (found == cache.end()) {
-    const std::filesystem::path path = shared_spec_path(file_name);
+    const std::filesystem::path path = official_spec_path(file_name);
     if (!std::filesystem::exists(path)) {
-      ADD_FAILURE() << "the official spec " << path << " is missing: these checks need ../shared/ref/openapi/"
-                    << file_name << " beside the project";
+      ADD_FAILURE() << "the official spec " << path << " is missing: it is vendored in contracts/specs/ "
+                    << "(see contracts/specs/README.md)";
       return nullptr;
     }
     const auto start = std::chrono::steady_clock::now();

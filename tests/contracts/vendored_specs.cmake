@@ -1,0 +1,27 @@
+# The official OpenAPI documents the tests use are in the tree (a clone alone runs them) and are
+# unchanged: each file named in contracts/specs/README.md exists and has the sha256 written there.
+# Run with -DSPECS=<source>/contracts/specs.
+file(STRINGS "${SPECS}/README.md" rows REGEX "^\\| `openapi-[^`]+\\.yaml`")
+list(LENGTH rows count)
+if(count LESS 3)
+  message(FATAL_ERROR "${SPECS}/README.md lists ${count} specs; the tests need the three of v1-2023-12, v1-final and v2")
+endif()
+foreach(row IN LISTS rows)
+  string(REGEX MATCH "^\\| `([^`]+)`" _ "${row}")
+  set(name "${CMAKE_MATCH_1}")
+  string(REGEX MATCH "`([0-9a-f]+)` \\|$" _ "${row}")
+  set(expected "${CMAKE_MATCH_1}")
+  string(LENGTH "${expected}" length)
+  if(NOT length EQUAL 64)
+    message(FATAL_ERROR "${name}: no sha256 at the end of its row in ${SPECS}/README.md")
+  endif()
+  if(NOT EXISTS "${SPECS}/${name}")
+    message(FATAL_ERROR "${SPECS}/${name} is missing: the official specs must be vendored in the project")
+  endif()
+  file(SHA256 "${SPECS}/${name}" actual)
+  if(NOT actual STREQUAL expected)
+    message(FATAL_ERROR "${SPECS}/${name} has sha256 ${actual}, not the ${expected} its README names: "
+                        "the vendored specs are kept unchanged")
+  endif()
+endforeach()
+message(STATUS "${count} vendored specs, unchanged")
