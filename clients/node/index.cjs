@@ -70,9 +70,16 @@ function findBinary(option) {
     "  1. the `binary` option of startMock/startReplay/startRecord (not given)\n" +
     `  2. the ${k_env_binary} environment variable (not set)\n` +
     `  3. PATH (no ${k_binary_name} in ${process.env.PATH ?? ""})\n` +
-    `  4. this repository's build (${k_repo_builds.join(", ")}: none there)\n` +
+    `  4. this repository's build (${repoBuildsNote()})\n` +
     "Build it (scripts/serve, or cmake --build build/release --target assistants-mock), install the " +
     `.deb, or set ${k_env_binary}=/path/to/assistants-mock.`);
+}
+
+function repoBuildsNote() {
+  if (!fs.existsSync(path.join(k_repo_root, "clients", "node", "package.json"))) {
+    return "this package is not inside a checkout of the repository";
+  }
+  return `${k_repo_builds.join(", ")}: none there`;
 }
 
 /** Flags shared by the three commands, from options. */
