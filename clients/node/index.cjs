@@ -8,7 +8,6 @@ const { createInterface } = require("node:readline");
 
 const k_binary_name = "assistants-mock";
 const k_env_binary = "ASSISTANTS_MOCK_BIN";
-const k_watchdog = path.join(__dirname, "watchdog.cjs");
 const k_stderr_kept = 64 * 1024;
 // This package inside a clone of the repository: clients/node -> the repository's build trees.
 const k_repo_root = path.resolve(__dirname, "..", "..");
@@ -99,33 +98,64 @@ function asOfText(value) {
   return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
 }
 
+// The watchdog: a `sh` beside the server whose standard input is a pipe from this process. The
+// pipe ends when this process ends in any way (SIGKILL included: the kernel closes it); the
+// watchdog then sends the server SIGTERM, and SIGKILL after the grace period ($2 tenths of a
+// second). While the server runs, this process kills the watchdog as soon as the server exits,
+// so it never signals a pid that has been reused. A shell, not a second Node, so that starting
+// costs about a millisecond.
+const k_watchdog_script = `
+while read -r _; do :; done
+kill -TERM "$1" 2>/dev/null || exit 0
+i=0
+while kill -0 "$1" 2>/dev/null; do
+  if [ "$i" -ge "$2" ]; then kill -KILL "$1" 2>/dev/null; exit 0; fi
+  sleep 0.1
+  i=$((i + 1))
+done`;
+
 /**
- * Starts BINARY COMMAND ARGS behind the watchdog and resolves with the URL it prints
- * ("listening on URL") once it accepts connections. Rejects with the server's own stderr if it
- * exits first, and after `startTimeoutMs` if it says nothing.
+ * Starts BINARY COMMAND ARGS with a watchdog and resolves with the URL it prints ("listening on
+ * URL") once it accepts connections. Rejects with the server's own stderr if it exits first,
+ * and after `startTimeoutMs` if it says nothing.
  */
 function launch(command, args, options) {
   const binary = findBinary(options.binary);
   const graceMs = options.stopGraceMs ?? 15_000;
   const startTimeoutMs = options.startTimeoutMs ?? 10_000;
-  const child = spawn(process.execPath, [k_watchdog, String(graceMs), binary, command, ...args], {
-    stdio: ["pipe", "pipe", "pipe"],
+  const child = spawn(binary, [command, ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, ...options.env },
     cwd: options.cwd,
   });
   const state = { stderr: "", exit: null };
+  let watchdog = null;
+  if (child.pid !== undefined) {
+    watchdog = spawn("/bin/sh", ["-c", k_watchdog_script, "assistants-mock-watchdog", String(child.pid),
+                                 String(Math.ceil(graceMs / 100))],
+                     { stdio: ["pipe", "ignore", "ignore"] });
+    watchdog.on("error", () => {});
+    watchdog.stdin.on("error", () => {});
+    watchdog.unref();
+    watchdog.stdin.unref?.();
+  }
+  child.on("exit", () => watchdog?.kill("SIGKILL"));
   child.stderr.setEncoding("utf8");
   child.stderr.on("data", (chunk) => {
     state.stderr = (state.stderr + chunk).slice(-k_stderr_kept);
     if (options.log) process.stderr.write(chunk);
   });
   const closed = new Promise((resolve) => {
+    child.on("error", (error) => {  // could not be started at all (EACCES, ...)
+      state.stderr += `cannot run ${binary}: ${error.message}\n`;
+      state.exit = { code: null, signal: null };
+      resolve(state.exit);
+    });
     child.on("close", (code, signal) => {
       state.exit = { code, signal };
       resolve(state.exit);
     });
   });
-  child.stdin.on("error", () => {});  // the watchdog may be gone already when stop() ends its input
   const commandLine = `${binary} ${command} ${args.join(" ")}`;
 
   const ready = new Promise((resolve, reject) => {
@@ -156,7 +186,11 @@ function launch(command, args, options) {
     child.ref();
     child.stdout.ref?.();
     child.stderr.ref?.();
-    if (child.stdin.writable) child.stdin.end();
+    if (state.exit === null && child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      const killer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+      closed.then(() => clearTimeout(killer));
+    }
     return closed;
   });
 
@@ -165,7 +199,6 @@ function launch(command, args, options) {
       // The test process may end without calling stop(); the running server must not keep it
       // alive. Its end closes the watchdog's input, which stops the server.
       child.unref();
-      child.stdin.unref?.();
       child.stdout.unref?.();
       child.stderr.unref?.();
       return { url, child, state, stop, binary };

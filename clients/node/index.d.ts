@@ -143,7 +143,7 @@ export declare class StartedServer extends AdminClient {
   readonly baseURL: string;
   readonly port: number;
   readonly binary: string;
-  /** The watchdog's pid (the server is its child). */
+  /** The server's pid. */
   readonly pid: number;
   /** The server's stderr so far (its last 64 KiB). */
   readonly stderr: string;

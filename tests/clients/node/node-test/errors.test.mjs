@@ -15,7 +15,7 @@ test("no binary anywhere: the error names the option, the variable, PATH and the
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "am-nobin-"));
   const copy = path.join(root, "clients", "node");
   fs.mkdirSync(copy, { recursive: true });
-  for (const file of ["index.cjs", "watchdog.cjs", "package.json"]) {
+  for (const file of ["index.cjs", "package.json"]) {
     fs.copyFileSync(path.join(packageDir, file), path.join(copy, file));
   }
   const lib = createRequire(import.meta.url)(path.join(copy, "index.cjs"));
