@@ -185,9 +185,7 @@ tl::expected<void, cassettes::CassetteError> RecordServer::finish() {
   return m_parts->recording->finish();
 }
 
-std::string RecordServer::base_url() const {
-  return "http://" + m_parts->config.http.host + ":" + std::to_string(m_parts->http->port());
-}
+std::string RecordServer::base_url() const { return m_parts->http->base_url(); }
 
 std::string RecordServer::summary() const { return m_parts->summary; }
 

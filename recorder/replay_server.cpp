@@ -109,9 +109,7 @@ void ReplayServer::stop() {
   if (m_thread.joinable()) m_thread.join();
 }
 
-std::string ReplayServer::base_url() const {
-  return "http://" + m_config.http.host + ":" + std::to_string(m_http->port());
-}
+std::string ReplayServer::base_url() const { return m_http->base_url(); }
 
 std::string ReplayServer::summary() const {
   std::string out = "replaying ";

@@ -230,6 +230,16 @@ private:
 
 }  // namespace
 
+std::string base_url(const std::string& host, int port) {
+  std::string authority = host;
+  if (host.find(':') != std::string::npos && !host.starts_with("[")) {
+    authority.clear();
+    for (const char c : host) authority += c == '%' ? std::string("%25") : std::string(1, c);
+    authority = "[" + authority + "]";
+  }
+  return "http://" + authority + ":" + std::to_string(port);
+}
+
 std::string exposure_warning(const std::string& host) {
   return "WARNING: listening on " + host +
          ", reachable from other machines. The mock has no real authentication: anyone who can "
@@ -408,6 +418,8 @@ void HttpServer::stop() {
 bool HttpServer::is_running() const { return m_impl->server.is_running(); }
 
 bool HttpServer::loopback_only() const { return m_impl->loopback_only; }
+
+std::string HttpServer::base_url() const { return http::base_url(m_impl->config.host, m_port); }
 
 std::size_t HttpServer::open_connections() const { return m_impl->server.gate().active(); }
 

@@ -51,6 +51,8 @@ public:
   void stop();
   bool is_running() const;
   int port() const { return m_port; }
+  // After bind(): the URL clients reach it on, base_url(host, port()).
+  std::string base_url() const;
   // After bind(): whether only this machine can connect (the socket is on 127.0.0.0/8 or ::1).
   bool loopback_only() const;
   // Connections being served now (admitted, not yet closed).
@@ -61,6 +63,11 @@ private:
   std::unique_ptr<Impl> m_impl;
   int m_port = -1;
 };
+
+// "http://HOST:PORT", the URL serve, record and replay print and write to --port-file. An
+// IPv6 address goes in brackets (http://[::1]:4010): RFC 3986 wants them, and Node's fetch
+// and curl refuse the address without. A zone (fe80::1%eth0) has its '%' written %25.
+std::string base_url(const std::string& host, int port);
 
 // The line serve, record and replay print on stderr when they listen beyond loopback.
 std::string exposure_warning(const std::string& host);

@@ -193,8 +193,6 @@ void MockServer::stop() {
   if (m_thread.joinable()) m_thread.join();
 }
 
-std::string MockServer::base_url() const {
-  return "http://" + m_config.http.host + ":" + std::to_string(port());
-}
+std::string MockServer::base_url() const { return m_http->base_url(); }
 
 }  // namespace mock

@@ -1,14 +1,17 @@
 #include "mock/server/serve_until_signal.hpp"
 
+#include <fcntl.h>
 #include <pthread.h>
+#include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
+#include <cstring>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -49,15 +52,21 @@ private:
 };
 
 // Written to a temporary name and renamed, so a harness polling for the file never reads
-// half a URL.
-bool write_port_file(const std::string& path, const std::string& url) {
+// half a URL. Returns why it could not be written (the system's words), or "".
+std::string write_port_file(const std::string& path, const std::string& url) {
   const std::string temporary = path + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::trunc);
-    out << url << "\n";
-    if (!out.flush()) return false;
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return std::strerror(errno);
+  const std::string line = url + "\n";
+  const bool written = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size());
+  const int write_error = errno;
+  ::close(fd);
+  if (!written || std::rename(temporary.c_str(), path.c_str()) != 0) {
+    const int error = written ? errno : write_error;
+    ::unlink(temporary.c_str());
+    return std::strerror(error);
   }
-  return std::rename(temporary.c_str(), path.c_str()) == 0;
+  return "";
 }
 }  // namespace
 
@@ -78,9 +87,11 @@ void block_stop_signals() {
 
 int serve_until_signal(const std::string& url, const ServeHooks& hooks) {
   // The file first: a harness that reads the line may look for the file next.
-  if (!hooks.port_file.empty() && !write_port_file(hooks.port_file, url)) {
-    std::fprintf(stderr, "assistants-mock: cannot write --port-file %s\n", hooks.port_file.c_str());
-    return 1;
+  if (!hooks.port_file.empty()) {
+    if (const std::string why = write_port_file(hooks.port_file, url); !why.empty()) {
+      std::fprintf(stderr, "assistants-mock: cannot write --port-file %s: %s\n", hooks.port_file.c_str(), why.c_str());
+      return 1;
+    }
   }
   // One machine-readable line, so a harness started with --port 0 learns the URL.
   std::printf("listening on %s\n", url.c_str());

@@ -284,4 +284,27 @@ TEST(HttpServer, ManyConcurrentClientsAreServed) {
   EXPECT_EQ(count.load(), 400);
 }
 
+// The URL printed and written to --port-file must be one fetch and curl accept.
+TEST(BaseUrl, PutsAnIpv6AddressInBrackets) {
+  EXPECT_EQ(mock::http::base_url("127.0.0.1", 4010), "http://127.0.0.1:4010");
+  EXPECT_EQ(mock::http::base_url("localhost", 80), "http://localhost:80");
+  EXPECT_EQ(mock::http::base_url("::1", 4010), "http://[::1]:4010");
+  EXPECT_EQ(mock::http::base_url("::", 9), "http://[::]:9");
+  EXPECT_EQ(mock::http::base_url("[::1]", 9), "http://[::1]:9") << "already bracketed";
+  EXPECT_EQ(mock::http::base_url("fe80::1%eth0", 9), "http://[fe80::1%25eth0]:9");
+}
+
+TEST(BaseUrl, IsTheBoundPortOnAnIpv6Loopback) {
+  HttpServerConfig config = loopback_config();
+  config.host = "::1";
+  HttpServer server(config, [](ApiRequest&) { return ApiResponse::json(Json{{"ok", true}}); });
+  int port = 0;
+  try {
+    port = server.bind();
+  } catch (const std::runtime_error&) {
+    GTEST_SKIP() << "no IPv6 loopback on this machine";
+  }
+  EXPECT_EQ(server.base_url(), "http://[::1]:" + std::to_string(port));
+}
+
 }  // namespace
