@@ -5,6 +5,8 @@
 #include <utility>
 
 #include "cassettes/cassette_file.hpp"
+#include "mock/admin/admin_access.hpp"
+#include "mock/http/api_error.hpp"
 #include "mock/observe/observer.hpp"
 #include "recorder/curl_upstream.hpp"
 #include "recorder/proxy.hpp"
@@ -75,7 +77,9 @@ tl::expected<std::unique_ptr<RecordServer>, std::string> RecordServer::create(Re
   proxy.cassette_existed = parts->cassette_existed;
   proxy.redactor = shared_redactor;
   proxy.cassette_label = config.cassette.string();
-  proxy.log = config.log;
+  // In JSON the observer writes the line (serve's shape); in text the proxy does, saying what it did.
+  const bool json_log = config.log_format == mock::observe::LogFormat::json;
+  if (!json_log) proxy.log = config.log;
   proxy.replayer = std::make_shared<Replayer>(
       std::make_shared<const cassettes::Cassette>(keep_existing ? existing : cassettes::Cassette{}), std::move(*matchers),
       0.0);
@@ -126,11 +130,23 @@ tl::expected<std::unique_ptr<RecordServer>, std::string> RecordServer::create(Re
   parts->proxy = std::make_unique<Proxy>(std::move(proxy));
   parts->config = std::move(config);
   parts->observer = std::make_unique<mock::observe::Observer>(parts->config.journal_size);
+  if (json_log && parts->config.log) parts->observer->log_requests(mock::observe::LogFormat::json, parts->config.log);
   const Proxy* handler = parts->proxy.get();
   mock::observe::Observer* observer = parts->observer.get();
+  Parts* gate = parts.get();
   parts->http = std::make_unique<mock::http::HttpServer>(
       parts->config.http,
-      [handler, observer](mock::http::ApiRequest& request) {
+      [handler, observer, gate](mock::http::ApiRequest& request) {
+        try {
+          // Every /__admin call, those the observer answers and those the proxy forwards alike.
+          if (request.path.starts_with("/__admin/")) {
+            mock::admin::check_admin_request(request, gate->config.admin_token, gate->http->loopback_only());
+          }
+        } catch (const mock::http::ApiError& error) {
+          mock::http::ApiResponse refused = error.to_response();
+          refused.served_by = "admin.refused";
+          return refused;
+        }
         if (auto observed = observer->handle_admin(request)) return std::move(*observed);
         try {
           return handler->handle(request);

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -14,6 +15,7 @@
 #include "cassettes/cassette_error.hpp"
 #include "mock/http/http_server.hpp"
 #include "mock/observe/journal.hpp"
+#include "mock/observe/request_log.hpp"
 #include "recorder/forwarder.hpp"
 #include "recorder/matchers.hpp"
 #include "recorder/record_mode.hpp"
@@ -33,8 +35,11 @@ struct RecordConfig {
   std::string match_on = std::string(k_default_match_on);
   cassettes::RedactionRules redaction;  // beyond the built-in rules
   LogLine log;     // one line per request, if set (never headers, query or bodies)
+  // text: "POST /v1/x -> 200 recorded (3 ms)"; json: serve's request log object, one a line.
+  mock::observe::LogFormat log_format = mock::observe::LogFormat::text;
   LogLine notice;  // start-up notes and save failures, if set
   std::size_t journal_size = mock::observe::Journal::k_default_capacity;  // 0 turns it off
+  std::optional<std::string> admin_token;  // /__admin calls need X-Admin-Token: this
 };
 
 class RecordServer {

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "cassettes/bounded_json.hpp"
+#include "mock/admin/admin_access.hpp"
 #include "mock/http/api_error.hpp"
 #include "mock/server/serve_until_signal.hpp"
 
@@ -33,7 +34,10 @@ tl::expected<std::unique_ptr<ReplayServer>, std::string> ReplayServer::create(Re
   if (!matchers) return tl::unexpected("--match-on: " + matchers.error());
   if (!(config.speed >= 0)) return tl::unexpected(std::string("--speed: must be 0 (no delays) or more"));
   if (auto check = Redactor::create(config.redaction); !check) return tl::unexpected(check.error());
-  ReplaySettings settings{std::move(*matchers), config.speed, config.redaction, config.log, config.notice};
+  // In JSON the observer writes the line (serve's shape); in text the proxies do, saying what they did.
+  const bool json_log = config.log_format == mock::observe::LogFormat::json;
+  ReplaySettings settings{std::move(*matchers), config.speed, config.redaction, json_log ? LogLine() : config.log,
+                          config.notice};
   auto library = CassetteLibrary::open(config.cassette, std::move(settings));
   if (!library) return tl::unexpected("--cassette: " + library.error());
   return std::unique_ptr<ReplayServer>(new ReplayServer(std::move(config), std::move(*library)));
@@ -41,6 +45,9 @@ tl::expected<std::unique_ptr<ReplayServer>, std::string> ReplayServer::create(Re
 
 ReplayServer::ReplayServer(ReplayConfig config, std::unique_ptr<CassetteLibrary> library)
     : m_config(std::move(config)), m_library(std::move(library)), m_observer(m_config.journal_size) {
+  if (m_config.log_format == mock::observe::LogFormat::json && m_config.log) {
+    m_observer.log_requests(mock::observe::LogFormat::json, m_config.log);
+  }
   m_http = std::make_unique<mock::http::HttpServer>(
       m_config.http, [this](mock::http::ApiRequest& request) { return handle(request); },
       [this](const mock::http::ApiRequest& request, const ApiResponse& response, double ms) {
@@ -73,6 +80,15 @@ std::optional<ApiResponse> ReplayServer::handle_admin(const mock::http::ApiReque
 }
 
 ApiResponse ReplayServer::handle(mock::http::ApiRequest& request) {
+  if (request.path.starts_with("/__admin/")) {
+    try {
+      mock::admin::check_admin_request(request, m_config.admin_token, m_http->loopback_only());
+    } catch (const ApiError& error) {
+      ApiResponse refused = error.to_response();
+      refused.served_by = "admin.refused";
+      return refused;
+    }
+  }
   if (auto observed = m_observer.handle_admin(request)) return std::move(*observed);
   if (auto admin = handle_admin(request)) {
     admin->served_by = "admin.replay";

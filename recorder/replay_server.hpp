@@ -9,6 +9,7 @@
 //   /__admin/requests, /count, /unmatched, /__admin/metrics   as `serve` answers them
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -17,6 +18,7 @@
 #include "cassettes/cassette.hpp"
 #include "mock/http/http_server.hpp"
 #include "mock/observe/observer.hpp"
+#include "mock/observe/request_log.hpp"
 #include "recorder/cassette_library.hpp"
 #include "recorder/matchers.hpp"
 
@@ -30,9 +32,12 @@ struct ReplayConfig {
   std::string match_on = std::string(k_default_match_on);
   double speed = 0;                   // recorded timing divided by this; 0: no waiting
   cassettes::RedactionRules redaction;
-  LogLine log;
+  LogLine log;     // one line per request, if set (never headers, query or bodies)
+  // text: "GET /v1/x -> 200 replayed #3 (0 ms)"; json: serve's request log object, one a line.
+  mock::observe::LogFormat log_format = mock::observe::LogFormat::text;
   LogLine notice;
   std::size_t journal_size = mock::observe::Journal::k_default_capacity;  // 0 turns it off
+  std::optional<std::string> admin_token;  // /__admin calls need X-Admin-Token: this
 };
 
 class ReplayServer {

@@ -1,6 +1,7 @@
 #include "mock/admin/admin_access.hpp"
 
 #include "mock/http/api_error.hpp"
+#include "mock/http/host_header.hpp"
 
 namespace mock::admin {
 namespace {
@@ -41,6 +42,16 @@ void check_admin_access(const http::ApiRequest& request, const std::optional<std
                          "server was started with --admin-token).",
                          "invalid_request_error", std::nullopt, "invalid_admin_token");
   }
+}
+
+void check_admin_request(const http::ApiRequest& request, const std::optional<std::string>& token,
+                         bool loopback_only) {
+  if (loopback_only && !http::host_names_loopback(request.header("Host").value_or(""))) {
+    throw http::ApiError(403,
+                         "The admin API answers only requests addressed to this machine (Host: localhost or 127.0.0.1).",
+                         "invalid_request_error", std::nullopt, "host_refused");
+  }
+  check_admin_access(request, token);
 }
 
 }  // namespace mock::admin

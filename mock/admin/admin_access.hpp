@@ -12,4 +12,11 @@ namespace mock::admin {
 // Throws ApiError 401 (missing or wrong token) or 403 (cross-origin browser request).
 void check_admin_access(const http::ApiRequest& request, const std::optional<std::string>& token);
 
+// The whole gate serve, record and replay put before every /__admin call: on a server bound
+// to loopback, a Host that names another machine is refused (403 host_refused: origin checks
+// miss DNS rebinding, whose page is same-origin with the name it rebound); then
+// check_admin_access.
+void check_admin_request(const http::ApiRequest& request, const std::optional<std::string>& token,
+                         bool loopback_only);
+
 }  // namespace mock::admin

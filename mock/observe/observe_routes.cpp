@@ -1,6 +1,7 @@
 #include "mock/observe/observe_routes.hpp"
 
 #include <charconv>
+#include <string>
 
 #include "mock/http/api_error.hpp"
 #include "mock/http/json_body.hpp"
@@ -22,6 +23,20 @@ std::uint64_t number_param(const ApiRequest& request, const char* name, std::uin
   return value;
 }
 
+// A journal of size 0 keeps nothing, so a count of 0 would say "never called" whatever the
+// client did, and an "at most N calls" assertion would pass unseen. Refuse instead. A 409:
+// the call is well formed, the server's state (started without a journal) is what is wrong.
+void require_journal(const Journal& journal) {
+  if (journal.enabled()) return;
+  http::ApiError error(409,
+                       "The request journal is off: the server was started with --journal-size 0, so it keeps no "
+                       "requests to list or count. Start it with --journal-size N (N > 0; the default is " +
+                           std::to_string(Journal::k_default_capacity) + ") to use /__admin/requests.",
+                       "invalid_request_error", std::nullopt, "journal_disabled");
+  error.headers.emplace("x-should-retry", "false");  // retrying cannot turn it on
+  throw error;
+}
+
 JournalQuery parse_query(const ApiRequest& request) {
   JournalQuery query;
   if (auto method = request.query_value("method")) query.method = *method;
@@ -40,16 +55,21 @@ void register_observe_routes(http::RouteTable& table, Journal& journal, Metrics&
   // Here rather than with the mock's admin routes: record and replay answer it too.
   table.add("GET", "/__admin/health", "admin.health",
             [](ApiRequest&) { return ApiResponse::json(Json{{"status", "ok"}}); });
-  table.add("GET", "/__admin/requests", "admin.requests.list",
-            [j](ApiRequest& request) { return ApiResponse::json(j->list(parse_query(request))); });
+  table.add("GET", "/__admin/requests", "admin.requests.list", [j](ApiRequest& request) {
+    require_journal(*j);
+    return ApiResponse::json(j->list(parse_query(request)));
+  });
   table.add("DELETE", "/__admin/requests", "admin.requests.clear", [j](ApiRequest&) {
+    require_journal(*j);
     j->clear();
     return ApiResponse::json(Json{{"cleared", true}});
   });
   table.add("POST", "/__admin/requests/count", "admin.requests.count", [j](ApiRequest& request) {
+    require_journal(*j);
     return ApiResponse::json(Json{{"count", j->count(http::parse_json_object_body(request.body))}});
   });
   table.add("GET", "/__admin/requests/unmatched", "admin.requests.unmatched", [j](ApiRequest& request) {
+    require_journal(*j);
     JournalQuery query = parse_query(request);
     query.unmatched_only = true;
     return ApiResponse::json(j->list(query));

@@ -1,7 +1,9 @@
 #include "mock/observe/observer.hpp"
 
 #include <chrono>
+#include <utility>
 
+#include "mock/http/api_error.hpp"
 #include "mock/observe/observe_routes.hpp"
 
 namespace mock::observe {
@@ -17,17 +19,28 @@ std::optional<http::ApiResponse> Observer::handle_admin(http::ApiRequest& reques
     return std::nullopt;
   }
   const http::Route& route = m_routes.match(request);
-  http::ApiResponse response = route.handler(request);
+  http::ApiResponse response;
+  try {
+    response = route.handler(request);
+  } catch (const http::ApiError& error) {
+    response = error.to_response();  // a bad filter, a journal that is off
+  }
   response.served_by = route.name;  // else the metrics would count it as unmatched
   return response;
 }
 
+void Observer::log_requests(LogFormat format, std::function<void(const std::string&)> sink) {
+  m_log_format = format;
+  m_log = std::move(sink);
+}
+
 void Observer::observe(const http::ApiRequest& request, const http::ApiResponse& response, double elapsed_ms) {
   m_metrics.observe(response, elapsed_ms);
-  if (request.path.starts_with("/__admin/")) return;
   // Wall-clock time: record and replay have no clock of their own to follow.
   const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::system_clock::now().time_since_epoch());
+  if (m_log) m_log(format_request_line(m_log_format, request, response, elapsed_ms, now.count()));
+  if (request.path.starts_with("/__admin/")) return;
   m_journal.record(request, response, elapsed_ms, now.count());
 }
 

@@ -12,7 +12,6 @@
 #include "mock/vector_stores/routes.hpp"
 #include "mock/vector_stores/state_dump.hpp"
 #include "mock/http/api_error.hpp"
-#include "mock/http/host_header.hpp"
 #include "mock/admin/admin_access.hpp"
 #include "mock/observe/observe_routes.hpp"
 
@@ -87,12 +86,7 @@ http::ApiResponse MockServer::handle(http::ApiRequest& request) {
     const http::Route& route = m_routes.match(request);
     route_name = route.name;
     if (request.path.starts_with("/__admin/")) {
-      // Origin checks miss DNS rebinding: the page is same-origin with the name it rebound.
-      if (m_http->loopback_only() && !http::host_names_loopback(request.header("Host").value_or(""))) {
-        throw http::ApiError(403, "The admin API answers only requests addressed to this machine (Host: localhost or 127.0.0.1).",
-                             "invalid_request_error", std::nullopt, "host_refused");
-      }
-      admin::check_admin_access(request, m_config.admin_token);
+      admin::check_admin_request(request, m_config.admin_token, m_http->loopback_only());
     }
     // Injected faults stand in for the API, never for the admin API that set them.
     std::optional<http::ApiResponse> fault;
