@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/usage_errors.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"assistants-mock: a record/replay mock and contract-testing harness for the "
@@ -10,6 +11,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("assistants-mock 0.1.0"));
   std::vector<cli::Command> commands = cli::all_commands(app);
+  app.failure_message(cli::describe_usage_error);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

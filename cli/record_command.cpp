@@ -6,7 +6,8 @@
 #include <vector>
 
 #include "cli/commands.hpp"
-#include "cli/listen_options.hpp"
+#include "cli/flag_checks.hpp"
+#include "cli/server_options.hpp"
 #include "recorder/record_server.hpp"
 #include "mock/server/serve_until_signal.hpp"
 
@@ -14,12 +15,10 @@ namespace cli {
 namespace {
 
 struct RecordOptions {
-  recorder::RecordConfig config;
+  recorder::RecordConfig config;  // its http, admin_token and journal_size come from `server`
+  ServerOptions server;
   std::string cassette;
   std::string mode = "once";
-  bool log_requests = false;
-  bool quiet = false;
-  std::string port_file;
 };
 
 void print_line(const char* prefix, const std::string& line) {
@@ -39,8 +38,15 @@ int run_record(RecordOptions options) {
   auto mode = recorder::parse_record_mode(options.mode);
   if (!mode) return usage_error("--mode: " + mode.error());
   config.mode = *mode;
+  apply_server_options(options.server, config);
   config.notice = [](const std::string& line) { print_line(k_prefix, line); };
-  if (options.log_requests) config.log = config.notice;
+  if (options.server.logs_requests(/*by_default=*/false)) {
+    config.log_format = options.server.format();
+    // A JSON line stands alone, as serve writes it, so that a reader can parse each line.
+    config.log = config.log_format == mock::observe::LogFormat::json
+                     ? recorder::LogLine([](const std::string& line) { print_line("", line); })
+                     : config.notice;
+  }
 
   mock::block_stop_signals();
   auto server = recorder::RecordServer::create(config);
@@ -51,7 +57,7 @@ int run_record(RecordOptions options) {
     print_line(k_prefix, error.what());
     return 1;
   }
-  if (!options.quiet) print_line(k_prefix, (*server)->summary());
+  if (!options.server.quiet) print_line(k_prefix, (*server)->summary());
   recorder::RecordServer& session = **server;
   mock::ServeHooks hooks;
   hooks.serve = [&session] { return session.serve(); };
@@ -60,12 +66,12 @@ int run_record(RecordOptions options) {
     if (auto saved = session.finish(); !saved) {
       print_line(k_prefix, "could not save the cassette: " + saved.error().message +
                                " (the journal beside it keeps every exchange; the next load recovers them)");
-    } else if (!options.quiet) {
+    } else if (!options.server.quiet) {
       print_line(k_prefix,
                  "stopped; " + std::to_string(session.recorded()) + " exchange(s) recorded into " + options.cassette);
     }
   };
-  hooks.port_file = options.port_file;
+  hooks.port_file = options.server.port_file;
   return mock::serve_until_signal(session.base_url(), hooks);
 }
 
@@ -74,7 +80,7 @@ int run_record(RecordOptions options) {
 Command add_record_command(CLI::App& app) {
   auto options = std::make_shared<RecordOptions>();
   recorder::RecordConfig& config = options->config;
-  config.http.port = recorder::k_default_record_port;
+  options->server.http.port = recorder::k_default_record_port;
   CLI::App* record = app.add_subcommand(
       "record",
       "Forward every request to an upstream API and record the exchanges into a cassette; point your client's "
@@ -89,7 +95,7 @@ Command add_record_command(CLI::App& app) {
                      "Comma-separated matchers deciding a replay hit: method, path, query, json_body, body, "
                      "header:NAME")
       ->capture_default_str();
-  add_listen_options(*record, config.http, options->port_file);
+  add_server_options(*record, options->server, /*log_by_default=*/false);
   record->add_option("--redact-header", config.redaction.headers,
                      "Also replace this header's value with [REDACTED] in the cassette (repeatable); "
                      "Authorization, OpenAI-Organization/-Project, cookies and *api-key*/*token* headers always are");
@@ -98,23 +104,13 @@ Command add_record_command(CLI::App& app) {
                      "e.g. metadata.user_email or data.*.metadata.token");
   record->add_option("--connect-timeout-ms", config.connect_timeout_ms, "Time-out for connecting to the upstream")
       ->capture_default_str()
-      ->check(CLI::Range(1L, 600'000L));
+      ->check(whole_number("--connect-timeout-ms", 1, 600'000));
   record->add_option("--timeout-ms", config.timeout_ms, "Time-out for a whole exchange, streams included")
       ->capture_default_str()
-      ->check(CLI::Range(1L, 86'400'000L));
-  record->add_option("--threads", config.http.threads, "Worker threads = concurrent connections served")
-      ->capture_default_str()
-      ->check(CLI::Range(std::size_t{1}, std::size_t{4096}));
+      ->check(whole_number("--timeout-ms", 1, 86'400'000));
   record->add_option("--ca-file", config.ca_file,
                      "CA certificates (PEM) to trust for the upstream (a private CA, a self-signed server); "
                      "verification is never turned off");
-  record->add_option("--journal-size", config.journal_size,
-                    "Requests kept for GET /__admin/requests (oldest dropped first); 0 turns the journal off")
-      ->capture_default_str();
-  record->add_flag("--log-requests", options->log_requests,
-                   "One line per request on stderr: method, path, status, replayed/recorded, time "
-                   "(never headers, query or bodies)");
-  record->add_flag("--quiet,-q", options->quiet, "Print nothing but errors");
   return {record, [options] { return run_record(*options); }};
 }
 

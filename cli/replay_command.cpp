@@ -5,7 +5,8 @@
 #include <string>
 
 #include "cli/commands.hpp"
-#include "cli/listen_options.hpp"
+#include "cli/flag_checks.hpp"
+#include "cli/server_options.hpp"
 #include "recorder/replay_server.hpp"
 #include "mock/server/serve_until_signal.hpp"
 
@@ -13,11 +14,9 @@ namespace cli {
 namespace {
 
 struct ReplayOptions {
-  recorder::ReplayConfig config;
+  recorder::ReplayConfig config;  // its http, admin_token and journal_size come from `server`
+  ServerOptions server;
   std::string cassette;
-  bool log_requests = false;
-  bool quiet = false;
-  std::string port_file;
 };
 
 void print_line(const char* prefix, const std::string& line) {
@@ -32,8 +31,15 @@ int run_replay(ReplayOptions options) {
     return 2;
   }
   config.cassette = options.cassette;
+  apply_server_options(options.server, config);
   config.notice = [](const std::string& line) { print_line(k_prefix, line); };
-  if (options.log_requests) config.log = config.notice;
+  if (options.server.logs_requests(/*by_default=*/false)) {
+    config.log_format = options.server.format();
+    // A JSON line stands alone, as serve writes it, so that a reader can parse each line.
+    config.log = config.log_format == mock::observe::LogFormat::json
+                     ? recorder::LogLine([](const std::string& line) { print_line("", line); })
+                     : config.notice;
+  }
 
   mock::block_stop_signals();
   auto server = recorder::ReplayServer::create(config);
@@ -47,13 +53,13 @@ int run_replay(ReplayOptions options) {
     print_line(k_prefix, error.what());
     return 1;
   }
-  if (!options.quiet) print_line(k_prefix, (*server)->summary());
+  if (!options.server.quiet) print_line(k_prefix, (*server)->summary());
   recorder::ReplayServer& replay = **server;
   mock::ServeHooks hooks;
   hooks.serve = [&replay] { return replay.serve(); };
   hooks.stop = [&replay] { replay.stop(); };
   hooks.finish = [] {};
-  hooks.port_file = options.port_file;
+  hooks.port_file = options.server.port_file;
   return mock::serve_until_signal(replay.base_url(), hooks);
 }
 
@@ -62,7 +68,7 @@ int run_replay(ReplayOptions options) {
 Command add_replay_command(CLI::App& app) {
   auto options = std::make_shared<ReplayOptions>();
   recorder::ReplayConfig& config = options->config;
-  config.http.port = recorder::k_default_replay_port;
+  options->server.http.port = recorder::k_default_replay_port;
   CLI::App* replay = app.add_subcommand(
       "replay",
       "Serve the recorded answers of a cassette, offline. With a directory, each request picks its cassette with "
@@ -73,21 +79,13 @@ Command add_replay_command(CLI::App& app) {
       ->capture_default_str();
   replay->add_option("--speed", config.speed,
                      "Replay recorded timing divided by this (1 = as recorded, 2 = twice as fast); 0 = no delays")
-      ->capture_default_str();
-  add_listen_options(*replay, config.http, options->port_file);
+      ->capture_default_str()
+      ->check(decimal_number("--speed", 0));
+  add_server_options(*replay, options->server, /*log_by_default=*/false);
   replay->add_option("--redact-header", config.redaction.headers,
                      "Redact this header before matching too (repeatable); the cassette's own rules always apply");
   replay->add_option("--redact-json-path", config.redaction.json_paths,
                      "Redact this JSON body path before matching too (repeatable)");
-  replay->add_option("--threads", config.http.threads, "Worker threads = concurrent connections served")
-      ->capture_default_str()
-      ->check(CLI::Range(std::size_t{1}, std::size_t{4096}));
-  replay->add_option("--journal-size", config.journal_size,
-                    "Requests kept for GET /__admin/requests (oldest dropped first); 0 turns the journal off")
-      ->capture_default_str();
-  replay->add_flag("--log-requests", options->log_requests,
-                   "One line per request on stderr: method, path, status, which recording answered, time");
-  replay->add_flag("--quiet,-q", options->quiet, "Print nothing but errors");
   return {replay, [options] { return run_replay(*options); }};
 }
 

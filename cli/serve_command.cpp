@@ -1,9 +1,11 @@
 #include "cli/serve_command.hpp"
 
+#include <cstdint>
 #include <iostream>
+#include <limits>
 #include <memory>
 
-#include "cli/listen_options.hpp"
+#include "cli/flag_checks.hpp"
 #include "mock/server/serve_until_signal.hpp"
 
 namespace cli {
@@ -14,71 +16,42 @@ Command add_serve_command(CLI::App& app) {
   CLI::App* serve = app.add_subcommand(
       "serve", "Run the stateful Assistants API mock server (v2, paths under /v1).");
   mock::MockServerConfig& config = options.config;
-  add_listen_options(*serve, config.http, options.port_file);
+  options.server.http = config.http;
+  add_server_options(*serve, options.server, /*log_by_default=*/true);
   serve->add_option("--seed", config.seed,
-                    "Seed for object ids: the same seed gives the same id sequence");
+                    "Seed for object ids: the same seed gives the same id sequence")
+      ->check(whole_number("--seed", 0, std::numeric_limits<std::uint64_t>::max()));
   serve->add_option("--api-key", config.api_key,
                     "Accept only this bearer key (any other answers 401 invalid_api_key); by "
                     "default any non-empty key is accepted");
   serve->add_option("--run-step-ms", config.run_step_ms,
                     "Milliseconds between two transitions of a run (queued -> in_progress -> ...)")
       ->capture_default_str()
-      ->check(CLI::Range(std::int64_t{0}, std::int64_t{3600000}));
+      ->check(whole_number("--run-step-ms", 0, 3600000));
   serve->add_option("--poll-after-ms", config.poll_after_ms,
                     "Value of the openai-poll-after-ms header SDK pollers wait for")
       ->capture_default_str()
-      ->check(CLI::Range(std::int64_t{0}, std::int64_t{60000}));
-  serve->add_option("--threads,--max-connections", config.http.threads,
-                    "Connections served at once, one worker thread each; one more gets 503 "
-                    "(server_overloaded) after a short wait, idle keep-alive connections yield")
-      ->capture_default_str()
-      ->check(CLI::Range(std::size_t{1}, std::size_t{4096}));
+      ->check(whole_number("--poll-after-ms", 0, 60000));
   serve->add_option("--max-streams", config.max_streams,
                     "Runs streaming at once (each holds a connection); one more gets 429 "
                     "(too_many_streams) before its run is created. Default: 3/4 of --threads")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{4096}));
-  serve->add_option("--read-timeout", config.http.read_timeout_seconds,
-                    "Seconds a request may stay silent before it is cut off with 408")
-      ->capture_default_str()
-      ->check(CLI::Range(1, 3600));
-  serve->add_option("--request-timeout", config.http.request_timeout_seconds,
-                    "Seconds a request's headers and body may take to arrive in all (408 after)")
-      ->capture_default_str()
-      ->check(CLI::Range(1, 3600));
-  serve->add_option("--max-body-bytes", config.http.max_body_bytes,
-                    "Larger request bodies are refused with 413 before they are read")
-      ->capture_default_str()
-      ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 34U));
+      ->check(whole_number("--max-streams", 1, 4096));
   serve->add_option("--max-file-bytes", config.file_limits.max_file_bytes,
                     "Largest file POST /v1/files keeps; larger uploads get 413")
       ->capture_default_str()
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 34U));
+      ->check(whole_number("--max-file-bytes", 1, std::uint64_t{1} << 34U));
   serve->add_option("--max-files-total-bytes", config.file_limits.max_total_bytes,
                     "Bytes all kept files may hold together; an upload past it gets 413")
       ->capture_default_str()
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40U));
+      ->check(whole_number("--max-files-total-bytes", 1, std::uint64_t{1} << 40U));
   serve->add_option("--scenario", options.scenario_file,
                     "Scenario file (JSON) scripting the assistant; see the README")
-      ->check(CLI::ExistingFile);
+      ->check(existing_file("--scenario"));
   serve->add_option("--clock", options.clock_mode,
                     "real: wall-clock time; manual: time moves only through "
                     "POST /__admin/clock/advance (starts at 2024-01-01T00:00:00Z)")
       ->capture_default_str()
-      ->check(CLI::IsMember({"real", "manual"}));
-  serve->add_option("--log-format", options.log_format,
-                    "Request log lines on stderr: text or json (one object a line)")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"text", "json"}));
-  serve->add_option("--journal-size", config.journal_size,
-                    "Requests kept for GET /__admin/requests (oldest dropped first); 0 turns "
-                    "the journal off")
-      ->capture_default_str()
-      ->check(CLI::Range(std::size_t{0}, std::size_t{1000000}));
-  serve->add_option("--admin-token", config.admin_token,
-                    "Require 'X-Admin-Token: TOKEN' on /__admin calls (they are open by default; "
-                    "cross-origin browser calls are always refused)");
-  serve->add_flag("--quiet,-q", options.quiet,
-                  "Print nothing but errors (no request log, no start/stop lines)");
+      ->check(one_of("--clock", {"real", "manual"}));
   return {serve, [options_holder] { return run_serve(*options_holder); }};
 }
 
@@ -91,10 +64,10 @@ int run_serve(ServeOptions options) {
       return 2;
     }
   }
+  apply_server_options(options.server, options.config);
   options.config.manual_clock = options.clock_mode == "manual";
-  options.config.log_requests = !options.quiet;
-  options.config.log_format =
-      options.log_format == "json" ? mock::observe::LogFormat::json : mock::observe::LogFormat::text;
+  options.config.log_requests = options.server.logs_requests(/*by_default=*/true);
+  options.config.log_format = options.server.format();
 
   mock::block_stop_signals();
   mock::MockServer server(options.config);
@@ -113,11 +86,11 @@ int run_serve(ServeOptions options) {
   hooks.serve = [&server] { return server.serve(); };
   hooks.stop = [&server] { server.stop(); };
   hooks.finish = [&options] {
-    if (!options.quiet) std::cerr << "assistants-mock: stopped\n";
+    if (!options.server.quiet) std::cerr << "assistants-mock: stopped\n";
   };
   // The mock has nothing to save: answers in flight get a moment, open streams are closed.
   hooks.grace = std::chrono::milliseconds(1000);
-  hooks.port_file = options.port_file;
+  hooks.port_file = options.server.port_file;
   return mock::serve_until_signal(server.base_url(), hooks);
 }
 

@@ -3,18 +3,17 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/server_options.hpp"
 
 #include "mock/server/mock_server.hpp"
 
 namespace cli {
 
 struct ServeOptions {
-  mock::MockServerConfig config;
-  bool quiet = false;
+  mock::MockServerConfig config;  // its http, admin_token and journal_size come from `server`
+  ServerOptions server;
   std::string scenario_file;
   std::string clock_mode = "real";
-  std::string log_format = "text";
-  std::string port_file;
 };
 
 int run_serve(ServeOptions options);
