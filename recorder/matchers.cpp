@@ -5,6 +5,7 @@
 
 #include "cassettes/body_codec.hpp"
 #include "recorder/json_diff.hpp"
+#include "recorder/match_keys.hpp"
 
 namespace recorder {
 namespace {
@@ -125,17 +126,21 @@ tl::expected<MatcherSet, std::string> parse_match_on(std::string_view list) {
     if (name.empty()) continue;
     // Method and path set the kind of call; a request differing there is far away.
     if (name == "method") {
-      out.push_back({name, match_method, 8});
+      out.push_back({name, match_method, 8, key_method});
     } else if (name == "path") {
-      out.push_back({name, match_path, 8});
+      out.push_back({name, match_path, 8, key_path});
     } else if (name == "query") {
-      out.push_back({name, match_query, 2});
+      out.push_back({name, match_query, 2, key_query});
     } else if (name == "json_body") {
-      out.push_back({name, match_json_body, 2});
+      out.push_back({name, match_json_body, 2, key_json_body});
     } else if (name == "body") {
-      out.push_back({name, match_body, 2});
+      out.push_back({name, match_body, 2, key_body});
     } else if (name.starts_with("header:") && name.size() > 7) {
-      out.push_back({name, match_header(name.substr(7)), 1});
+      const std::string header = name.substr(7);
+      out.push_back({name, match_header(header), 1,
+                     [lower = cassettes::to_lower(header)](const RecordedRequest& request, std::string& key) {
+                       key_header(request, lower, key);
+                     }});
     } else {
       return tl::unexpected("unknown matcher '" + name + "'; known matchers: " + known_matchers());
     }
@@ -158,39 +163,47 @@ bool matches(const MatcherSet& matchers, const RecordedRequest& live, const Reco
                      [&](const NamedMatcher& matcher) { return !matcher.match(live, recorded); });
 }
 
+int miss_score(const MatcherSet& matchers, const std::vector<MatchFailure>& failures) {
+  int score = 0;
+  for (const MatchFailure& failure : failures) {
+    const auto it = std::find_if(matchers.begin(), matchers.end(),
+                                 [&](const NamedMatcher& m) { return m.name == failure.matcher; });
+    score += it == matchers.end() ? 1 : it->weight;
+  }
+  return score;
+}
+
 std::string explain_miss(const MatcherSet& matchers, const RecordedRequest& live,
                          const std::vector<cassettes::Interaction>& interactions) {
-  std::string names;
-  for (const NamedMatcher& matcher : matchers) names += (names.empty() ? "" : ",") + matcher.name;
-  std::string out = "No recorded interaction matches " + describe_request(live) + " (matching on " + names + ").";
-  if (interactions.empty()) return out + " The cassette has no interactions.";
-
-  std::size_t closest = 0;
+  std::optional<std::size_t> closest;
   int best = std::numeric_limits<int>::max();
-  std::vector<MatchFailure> best_failures;
   for (std::size_t i = 0; i < interactions.size(); ++i) {
-    std::vector<MatchFailure> failures = match_failures(matchers, live, interactions[i].request);
-    int score = 0;
-    for (const MatchFailure& failure : failures) {
-      const auto it = std::find_if(matchers.begin(), matchers.end(),
-                                   [&](const NamedMatcher& m) { return m.name == failure.matcher; });
-      score += it == matchers.end() ? 1 : it->weight;
-    }
+    const int score = miss_score(matchers, match_failures(matchers, live, interactions[i].request));
     if (score < best) {
       best = score;
       closest = i;
-      best_failures = std::move(failures);
     }
   }
-  out += " Closest recorded: #" + std::to_string(closest) + " " +
-         describe_request(interactions[closest].request) + ";";
-  if (best_failures.empty()) {
+  return describe_miss(matchers, live, interactions, closest);
+}
+
+std::string describe_miss(const MatcherSet& matchers, const RecordedRequest& live,
+                          const std::vector<cassettes::Interaction>& interactions, std::optional<std::size_t> closest) {
+  std::string names;
+  for (const NamedMatcher& matcher : matchers) names += (names.empty() ? "" : ",") + matcher.name;
+  std::string out = "No recorded interaction matches " + describe_request(live) + " (matching on " + names + ").";
+  if (!closest || *closest >= interactions.size()) return out + " The cassette has no interactions.";
+
+  const std::vector<MatchFailure> failures = match_failures(matchers, live, interactions[*closest].request);
+  out += " Closest recorded: #" + std::to_string(*closest) + " " +
+         describe_request(interactions[*closest].request) + ";";
+  if (failures.empty()) {
     // Matches on every matcher, so it was found and skipped: cannot happen for a lookup
     // miss, but say something true if it does.
     return out + " it matches.";
   }
-  for (std::size_t i = 0; i < best_failures.size(); ++i) {
-    out += (i == 0 ? " " : "; ") + best_failures[i].matcher + ": " + best_failures[i].reason;
+  for (std::size_t i = 0; i < failures.size(); ++i) {
+    out += (i == 0 ? " " : "; ") + failures[i].matcher + ": " + failures[i].reason;
   }
   return out + ".";
 }

@@ -19,10 +19,15 @@ using cassettes::RecordedRequest;
 using Matcher = std::function<std::optional<std::string>(const RecordedRequest& live,
                                                           const RecordedRequest& recorded)>;
 
+// Appends a canonical key of the request for this matcher (match_keys.hpp): requests the
+// matcher finds alike must get equal keys. Replay buckets recordings by their keys.
+using MatchKey = std::function<void(const RecordedRequest& request, std::string& out)>;
+
 struct NamedMatcher {
   std::string name;
   Matcher match;
   int weight = 1;  // how much a mismatch moves a recording away in the "closest" ranking
+  MatchKey key;    // empty: no key, every request is a candidate for this matcher
 };
 using MatcherSet = std::vector<NamedMatcher>;
 
@@ -52,10 +57,17 @@ std::vector<MatchFailure> match_failures(const MatcherSet& matchers, const Recor
                                          const RecordedRequest& recorded);
 bool matches(const MatcherSet& matchers, const RecordedRequest& live, const RecordedRequest& recorded);
 
+// How far `failures` put a recording from the live request: the sum of their weights.
+int miss_score(const MatcherSet& matchers, const std::vector<MatchFailure>& failures);
+
 // A miss in words: the live request, the closest recorded one, and each failing matcher's
-// reason. `interactions` may be empty.
+// reason. `interactions` may be empty. Scans every interaction: replay finds the closest
+// through its index (match_index.hpp) and calls describe_miss.
 std::string explain_miss(const MatcherSet& matchers, const RecordedRequest& live,
                          const std::vector<cassettes::Interaction>& interactions);
+// The same words for a closest recording already chosen (nullopt: the cassette is empty).
+std::string describe_miss(const MatcherSet& matchers, const RecordedRequest& live,
+                          const std::vector<cassettes::Interaction>& interactions, std::optional<std::size_t> closest);
 
 // "POST /v1/threads?limit=2"
 std::string describe_request(const RecordedRequest& request);

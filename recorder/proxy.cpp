@@ -60,10 +60,11 @@ mock::http::ApiResponse Proxy::handle(const mock::http::ApiRequest& request) con
     case Action::refuse:
       break;
   }
+  // Explained only now: scoring every recording is work a hit never needs.
   const std::string explanation =
       found ? "the request matches #" + std::to_string(*found) + " but mode '" +
                   std::string(to_string(m_parts.mode)) + "' does not replay it"
-            : found.error();
+            : m_parts.replayer->explain_miss(live);
   log(400, "no match, refused");
   throw cassette_miss(m_parts.cassette_label, explanation);
 }

@@ -21,36 +21,63 @@ std::chrono::microseconds scaled(std::int64_t ms, double speed) {
 Replayer::Replayer(std::shared_ptr<const cassettes::Cassette> cassette, MatcherSet matchers, double speed)
     : m_cassette(std::move(cassette)),
       m_matchers(std::move(matchers)),
+      m_index(m_cassette->interactions, m_matchers),
       m_speed(speed),
-      m_played(m_cassette->interactions.size(), false) {}
+      m_played(m_cassette->interactions.size(), false),
+      m_cursor(m_index.bucket_count(), 0) {}
 
-tl::expected<std::size_t, std::string> Replayer::find_locked(const cassettes::RecordedRequest& live) const {
-  const auto& interactions = m_cassette->interactions;
-  std::optional<std::size_t> last_match;
-  for (std::size_t i = 0; i < interactions.size(); ++i) {
-    if (!matches(m_matchers, live, interactions[i].request)) continue;
-    if (!m_played[i]) return i;  // the first one not played yet
-    last_match = i;
+std::optional<std::size_t> Replayer::find_locked(const cassettes::RecordedRequest& live) const {
+  const MatchIndex::Probe probe = m_index.probe(live);
+  const auto bucket = m_index.bucket_for(probe);
+  if (!bucket) return std::nullopt;
+  const std::vector<std::size_t>& entries = m_index.entries(*bucket);
+  const auto matching = [&](std::size_t index) {
+    ++m_match_checks;
+    return matches(m_matchers, live, m_cassette->interactions[index].request);
+  };
+  // The first matching recording not played yet; equal keys nearly always mean a match.
+  for (std::size_t at = m_cursor[*bucket]; at < entries.size(); ++at) {
+    if (!m_played[entries[at]] && matching(entries[at])) return entries[at];
   }
-  if (last_match) return *last_match;  // all played: the last one repeats
-  return tl::unexpected(explain_miss(m_matchers, live, interactions));
+  // All played: the last one repeats.
+  for (std::size_t at = entries.size(); at-- > 0;) {
+    if (matching(entries[at])) return entries[at];
+  }
+  return std::nullopt;
 }
 
-tl::expected<std::size_t, std::string> Replayer::find(const cassettes::RecordedRequest& live) const {
+std::optional<std::size_t> Replayer::find(const cassettes::RecordedRequest& live) const {
   const std::lock_guard lock(m_mutex);
   return find_locked(live);
 }
 
-tl::expected<std::size_t, std::string> Replayer::take(const cassettes::RecordedRequest& live) {
+std::optional<std::size_t> Replayer::take(const cassettes::RecordedRequest& live) {
   const std::lock_guard lock(m_mutex);
-  auto found = find_locked(live);
-  if (found) m_played[*found] = true;
+  const auto found = find_locked(live);
+  if (!found) return found;
+  m_played[*found] = true;
+  const std::size_t bucket = m_index.bucket_of(*found);
+  const std::vector<std::size_t>& entries = m_index.entries(bucket);
+  std::size_t& cursor = m_cursor[bucket];
+  while (cursor < entries.size() && m_played[entries[cursor]]) ++cursor;
   return found;
+}
+
+std::string Replayer::explain_miss(const cassettes::RecordedRequest& live) const {
+  // The index and the cassette never change: no lock needed.
+  const auto closest = m_index.closest(live, m_index.probe(live));
+  return describe_miss(m_matchers, live, m_cassette->interactions, closest);
 }
 
 void Replayer::rewind() {
   const std::lock_guard lock(m_mutex);
   m_played.assign(m_played.size(), false);
+  m_cursor.assign(m_cursor.size(), 0);
+}
+
+std::size_t Replayer::match_checks() const {
+  const std::lock_guard lock(m_mutex);
+  return m_match_checks;
 }
 
 mock::http::ApiResponse Replayer::respond(std::size_t index) const {
