@@ -1,6 +1,5 @@
 #include "cassettes/cassette_writer.hpp"
 
-#include <algorithm>
 #include <system_error>
 #include <utility>
 
@@ -8,11 +7,6 @@
 #include "cassettes/journal.hpp"
 
 namespace cassettes {
-namespace {
-// The journal is folded into the cassette once it holds as many entries as the cassette
-// (and at least this many): rewrites stay O(1) per exchange, amortised, even at 10,000s.
-constexpr std::size_t k_min_entries_before_compaction = 256;
-}  // namespace
 
 CassetteWriter::CassetteWriter(std::filesystem::path path, Cassette initial)
     : m_path(std::move(path)), m_cassette(std::move(initial)) {}
@@ -45,14 +39,12 @@ tl::expected<void, CassetteError> CassetteWriter::append(Interaction interaction
   if (auto appended = m_journal.append(journal_entry_line(seq, interaction)); !appended) {
     return appended;
   }
+  // No rewrite here, however long the journal grows: a rewrite costs the whole cassette,
+  // and one landing inside an exchange made that exchange wait for all the others (at
+  // 8,000 exchanges, seconds). The journal is the durable record until finish().
   m_cassette.interactions.push_back(std::move(interaction));
   ++m_appended;
   ++m_journal_entries;
-  if (m_journal_entries >= std::max(k_min_entries_before_compaction, seq + 1 - m_journal_entries)) {
-    // Failing here loses nothing: the journal still holds every entry, or the new cassette
-    // file does and the next append starts the journal again.
-    (void)compact_locked();
-  }
   return {};
 }
 

@@ -71,13 +71,30 @@ TEST(CassetteWriter, EachAppendIsOnDiskAtOnceAndFinishFoldsTheJournalIn) {
   EXPECT_EQ(loaded_count(dir / "c.json"), 6U);
 }
 
-TEST(CassetteWriter, CompactsWhenTheJournalGrowsSoRewritesStayRare) {
+TEST(CassetteWriter, NothingIsRewrittenDuringASessionTheJournalHoldsIt) {
   TempDir dir;
   CassetteWriter writer(dir / "c.json", empty_cassette());
-  for (int i = 0; i < 300; ++i) ASSERT_TRUE(writer.append(numbered(i)).has_value());
+  for (int i = 0; i < 600; ++i) ASSERT_TRUE(writer.append(numbered(i)).has_value());
   const auto file_alone = Json::parse(read(dir / "c.json"));
-  EXPECT_EQ(file_alone["interactions"].size(), 256U) << "compacted once, at 256 entries";
-  EXPECT_EQ(loaded_count(dir / "c.json"), 300U);
+  EXPECT_EQ(file_alone["interactions"].size(), 0U) << "written once, before the first exchange; never again until finish()";
+  EXPECT_EQ(loaded_count(dir / "c.json"), 600U) << "the journal has every exchange";
+  ASSERT_TRUE(writer.finish().has_value());
+  EXPECT_EQ(Json::parse(read(dir / "c.json"))["interactions"].size(), 600U);
+  EXPECT_FALSE(std::filesystem::exists(dir / "c.json.journal"));
+}
+
+TEST(CassetteWriter, ASessionStartFoldsInTheJournalAnEarlierSessionLeft) {
+  TempDir dir;
+  {
+    CassetteWriter writer(dir / "c.json", empty_cassette());
+    for (int i = 0; i < 3; ++i) ASSERT_TRUE(writer.append(numbered(i)).has_value());
+  }  // no finish(): as if killed
+  auto loaded = load_cassette(dir / "c.json");
+  ASSERT_TRUE(loaded.has_value());
+  CassetteWriter next(dir / "c.json", std::move(loaded->cassette));
+  ASSERT_TRUE(next.append(numbered(3)).has_value());
+  EXPECT_EQ(Json::parse(read(dir / "c.json"))["interactions"].size(), 3U) << "the leftovers, folded in at the start";
+  EXPECT_EQ(loaded_count(dir / "c.json"), 4U);
 }
 
 TEST(Journal, APartialLastLineIsTheExchangeInFlightAndIsDropped) {

@@ -117,8 +117,8 @@ TEST(CassettePerformance, LoadingGrowsLinearlyWithTheCassette) {
 }
 
 TEST(CassettePerformance, AppendingStaysCheapAsTheCassetteGrows) {
-  // Each append is one synced journal line; the file is rewritten only when the journal
-  // is as long as the cassette, so appends at 10,000 cost what they cost at 10.
+  // Each append is one synced journal line; the file is written at the first append and at
+  // finish() only, so appends at 10,000 cost what they cost at 10.
   TempDir dir;
   Cassette start;
   start.meta = {"assistants-mock test", "2024-01-01T00:00:00Z", "http://upstream", std::nullopt, {}};
