@@ -85,6 +85,10 @@ struct CassetteMeta {
   std::string upstream;                    // base URL recorded from (no credentials)
   std::optional<std::string> api_version;  // the OpenAI-Beta header, e.g. "assistants=v2"
   RedactionRules redaction;
+  // The API contract the upstream served ("v1-2023-12", "v1-final", "v2"), when someone knows it;
+  // `check` judges the cassette by it. The recorder cannot tell, so it leaves it empty.
+  // (Initialised so that brace lists naming the fields above stay complete.)
+  std::optional<std::string> contract = std::nullopt;
 };
 
 struct Cassette {

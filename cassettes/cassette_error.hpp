@@ -7,6 +7,9 @@ namespace cassettes {
 
 struct CassetteError {
   std::string message;
+  // The file is some other JSON document, not a cassette of any tool (a schema, a fixture):
+  // a directory walk (`check DIR`) skips it with a note instead of failing on it.
+  bool not_a_cassette = false;
 };
 
 }  // namespace cassettes

@@ -18,7 +18,9 @@ tl::expected<LoadedCassette, CassetteError> load_cassette(const std::filesystem:
   text->clear();
   text->shrink_to_fit();
   auto cassette = cassette_from_json(std::move(*document));
-  if (!cassette) return tl::unexpected(CassetteError{where + cassette.error().message});
+  if (!cassette) {
+    return tl::unexpected(CassetteError{where + cassette.error().message, cassette.error().not_a_cassette});
+  }
 
   LoadedCassette loaded{std::move(*cassette), 0, {}};
   const std::filesystem::path journal = journal_path(path);

@@ -14,6 +14,17 @@ Result fail(const std::string& where, const std::string& what) {
   return Result(CassetteError{where + ": " + what});
 }
 
+// Some other JSON document: callers walking a directory skip it (CassetteError::not_a_cassette).
+Result not_a_cassette(const std::string& where, const std::string& what) {
+  return Result(CassetteError{where + ": " + what, true});
+}
+
+Result newer_version(std::int64_t number) {
+  return fail("version", "cassette format version " + std::to_string(number) +
+                             " is newer than this assistants-mock reads (up to " +
+                             std::to_string(k_format_version) + "): upgrade assistants-mock to replay it");
+}
+
 // ---- writing -------------------------------------------------------------------------
 
 Json headers_to_json(const HeaderList& headers) {
@@ -231,9 +242,11 @@ tl::expected<CassetteMeta, CassetteError> meta_from_json(Json& value) {
     if (!text) return tl::unexpected(text.error());
     *field = std::move(*text);
   }
-  if (const auto it = value.find("api_version"); it != value.end() && !it->is_null()) {
-    if (!it->is_string()) return fail(where + ".api_version", "expected a string or null");
-    meta.api_version = it->get<std::string>();
+  for (auto [key, field] : {std::pair{"api_version", &meta.api_version}, std::pair{"contract", &meta.contract}}) {
+    if (const auto it = value.find(key); it != value.end() && !it->is_null()) {
+      if (!it->is_string()) return fail(where + "." + key, "expected a string or null");
+      *field = it->get<std::string>();
+    }
   }
   if (const auto it = value.find("redaction"); it != value.end() && !it->is_null()) {
     if (!it->is_object()) return fail(where + ".redaction", "expected an object");
@@ -248,30 +261,29 @@ tl::expected<CassetteMeta, CassetteError> meta_from_json(Json& value) {
 
 // Refuses what this build cannot read, naming the way forward.
 tl::expected<void, CassetteError> check_format(const Json& document) {
-  if (!document.is_object()) return fail("cassette", "the top level is not a JSON object");
+  if (!document.is_object()) return not_a_cassette("cassette", "the top level is not a JSON object");
   const auto format = document.find("format");
+  const auto version = document.find("version");
   if (format == document.end()) {
-    if (document.contains("interactions") && document.contains("version")) {
+    if (document.contains("interactions") && version != document.end()) {
+      // vcrpy has only ever written "version": 1; a higher version is a format newer than this build.
+      if (version->is_number_integer() && version->get<std::int64_t>() > k_format_version) {
+        return newer_version(version->get<std::int64_t>());
+      }
       return fail("cassette", "this looks like a vcrpy cassette, not an assistants-mock one "
                               "(no \"format\": \"assistants-mock-cassette\"); re-record it with "
                               "`assistants-mock record`");
     }
-    return fail("cassette", "not an assistants-mock cassette (no \"format\": \"assistants-mock-cassette\")");
+    return not_a_cassette("cassette", "not an assistants-mock cassette (no \"format\": \"assistants-mock-cassette\")");
   }
   if (*format != k_format_name) {
-    return fail("format", "expected \"assistants-mock-cassette\", got " + format->dump());
+    return not_a_cassette("format", "expected \"assistants-mock-cassette\", got " + format->dump());
   }
-  const auto version = document.find("version");
   if (version == document.end() || !version->is_number_integer()) {
     return fail("version", "expected an integer format version");
   }
   const auto number = version->get<std::int64_t>();
-  if (number > k_format_version) {
-    return fail("version", "cassette format version " + std::to_string(number) +
-                               " is newer than this assistants-mock reads (up to " +
-                               std::to_string(k_format_version) +
-                               "): upgrade assistants-mock to replay it");
-  }
+  if (number > k_format_version) return newer_version(number);
   if (number < 1) {
     return fail("version", "cassette format version " + std::to_string(number) +
                                " does not exist; this assistants-mock reads version 1 to " +
@@ -291,6 +303,8 @@ Json meta_to_json(const CassetteMeta& meta) {
   out["upstream"] = meta.upstream;
   out["api_version"] = meta.api_version ? Json(*meta.api_version) : Json(nullptr);
   out["redaction"] = Json{{"headers", meta.redaction.headers}, {"json_paths", meta.redaction.json_paths}};
+  // Written only when known, so cassettes without it keep their bytes.
+  if (meta.contract) out["contract"] = *meta.contract;
   return out;
 }
 

@@ -1,7 +1,7 @@
 // `assistants-mock check CASSETTE|DIR... [--spec FILE] [--format table|json] [--api-version V]`:
 // every recorded response checked against the schema of its endpoint, status and API version;
-// prints a drift report. Exit 0 clean, 1 drift, 2 usage error (bad flag, missing input,
-// unreadable spec or cassette).
+// prints a drift report. Exit 0 clean, 1 drift, 2 usage error (bad flag, missing input, an
+// input without a cassette, unreadable spec or cassette).
 #include <algorithm>
 #include <iostream>
 #include <memory>
@@ -69,6 +69,9 @@ int run_check_command(const CheckFlags& flags, const std::vector<std::string>& e
 
   auto report = contracts::run_check(options, *source);
   if (!report) return usage_error(report.error());
+  for (const contracts::SkippedFile& file : report->skipped) {
+    std::cerr << "assistants-mock check: skipped " << file.file << ": not a cassette\n";
+  }
   if (flags.format == "json") {
     std::cout << contracts::render_json(*report).dump(2) << "\n";
   } else {
@@ -88,8 +91,11 @@ Command add_check_command(CLI::App& app) {
       "check", "Check recorded responses against the API's JSON Schemas and report drift.");
   check->footer(
       "Exit status: 0 no drift, 1 drift found, 2 usage error or unreadable file.\n"
-      "Directories are searched recursively for *.json cassettes. The API version of each\n"
-      "response comes from its OpenAI-Beta header (or the cassette's) unless --api-version is given.");
+      "Directories are searched recursively for *.json cassettes; other JSON files there are\n"
+      "skipped with a note, and a directory without a cassette is an error. Each response is\n"
+      "judged by the contract it was recorded against: the cassette's meta.contract, else its\n"
+      "OpenAI-Beta header, with assistants=v1 dated by meta.recorded_at (v1-2023-12 before\n"
+      "2024-04-16 and from 2025 on, the mock's; v1-final in between). --api-version overrides it.");
   check->add_option("inputs", flags->inputs, "Cassette files or directories");
   check->add_option("--spec", flags->spec,
                     "Check against this OpenAPI 3.0/3.1 document (YAML or JSON) instead of the built-in schemas");

@@ -20,6 +20,11 @@ std::string to_string(ApiVersion version);
 // values ("assistants=v1", "assistants=v2", with other comma-separated features around).
 std::optional<ApiVersion> parse_api_version(std::string_view text);
 
+// Whether `text` (a name or an OpenAI-Beta value) says plain "v1" ("assistants=v1"). The
+// service's v1 changed under that one name, so what it means depends on when it was sent
+// (contracts/recorded_contract.hpp); parse_api_version reads it as the last contract, v1-final.
+bool is_plain_v1(std::string_view text);
+
 const std::vector<ApiVersion>& all_api_versions();
 bool is_v1(ApiVersion version);
 

@@ -21,16 +21,18 @@ struct BodyReader {
 
 }  // namespace
 
-tl::expected<CassetteResponses, std::string> read_cassette_responses(const std::filesystem::path& file) {
+tl::expected<CassetteResponses, CassetteReadError> read_cassette_responses(const std::filesystem::path& file) {
   auto loaded = cassettes::load_cassette(file);
   if (!loaded) {
     // The cassettes library names the file itself in most messages.
     const std::string& message = loaded.error().message;
-    if (message.rfind(file.string(), 0) == 0) return tl::unexpected(message);
-    return tl::unexpected(file.string() + ": " + message);
+    const bool named = message.rfind(file.string(), 0) == 0;
+    return tl::unexpected(
+        CassetteReadError{named ? message : file.string() + ": " + message, loaded.error().not_a_cassette});
   }
+  const cassettes::CassetteMeta& meta = loaded->cassette.meta;
   CassetteResponses result;
-  result.api_version = loaded->cassette.meta.api_version;
+  result.recorded_against = {meta.api_version, meta.contract, meta.recorded_at};
   result.warnings = loaded->warnings;
   std::size_t number = 0;
   for (const cassettes::Interaction& interaction : loaded->cassette.interactions) {

@@ -154,6 +154,8 @@ nlohmann::ordered_json render_json(const CheckReport& report) {
   }
   nlohmann::ordered_json unreadable = nlohmann::ordered_json::array();
   for (const UnreadableFile& file : report.unreadable) unreadable.push_back({{"file", file.file}, {"message", file.message}});
+  nlohmann::ordered_json skipped = nlohmann::ordered_json::array();
+  for (const SkippedFile& file : report.skipped) skipped.push_back({{"file", file.file}, {"reason", file.reason}});
   return {{"contracts", report.contracts},
           {"files", report.files},
           {"responses", report.responses.size()},
@@ -164,6 +166,7 @@ nlohmann::ordered_json render_json(const CheckReport& report) {
           {"drift", std::move(drift)},
           {"unchecked", std::move(unchecked)},
           {"unreadable", std::move(unreadable)},
+          {"skipped", std::move(skipped)},
           {"warnings", report.warnings},
           {"exit_status", exit_status(report)}};
 }

@@ -1,9 +1,11 @@
 // `check` as a library over cassettes: the seed article's v1 cassette against the v2 schemas,
-// version detection, directories, progress, unreadable files, and both renderings.
+// the contract each cassette is judged by, directories (files that are not cassettes, no
+// cassette at all), progress, unreadable files, and both renderings.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 
 #include "contracts/check_report.hpp"
 #include "contracts/check_runner.hpp"
@@ -13,6 +15,18 @@ namespace contracts::testing {
 namespace {
 
 std::filesystem::path cassette(const std::string& name) { return fixtures_dir() / "cassettes" / name; }
+
+// A fresh directory under the system's temporary directory, removed afterwards.
+struct TempCassetteDir {
+  explicit TempCassetteDir(const std::string& name) : path(std::filesystem::temp_directory_path() / name) {
+    std::filesystem::remove_all(path);
+    std::filesystem::create_directories(path);
+  }
+  ~TempCassetteDir() { std::filesystem::remove_all(path); }
+  TempCassetteDir(const TempCassetteDir&) = delete;
+  TempCassetteDir& operator=(const TempCassetteDir&) = delete;
+  std::filesystem::path path;
+};
 
 CheckReport check(std::vector<std::filesystem::path> inputs, std::optional<ApiVersion> version) {
   CheckOptions options;
@@ -84,13 +98,80 @@ TEST(CheckRunner, TheSeedCassettesAreCleanAgainstTheVersionOfTheirTime) {
   EXPECT_THAT(render_table(report), ::testing::HasSubstr("No drift"));
 }
 
-TEST(CheckRunner, TakesTheVersionFromTheOverrideThenTheRequestThenTheCassette) {
-  ObservedResponse response;
-  EXPECT_EQ(version_for(response, std::nullopt, std::nullopt), ApiVersion::v2);
-  EXPECT_EQ(version_for(response, std::string("assistants=v1"), std::nullopt), ApiVersion::v1_final);
-  response.api_version = "assistants=v2";
-  EXPECT_EQ(version_for(response, std::string("assistants=v1"), std::nullopt), ApiVersion::v2);
-  EXPECT_EQ(version_for(response, std::string("assistants=v1"), ApiVersion::v1_2023_12), ApiVersion::v1_2023_12);
+TEST(CheckRunner, JudgesEachCassetteByWhatItWasRecordedAgainst) {
+  // The seed cassettes were recorded in December 2023 with assistants=v1: v1-2023-12, clean.
+  const CheckReport seed = check({cassette("")}, std::nullopt);
+  EXPECT_EQ(seed.responses.size(), 10U);
+  EXPECT_THAT(drift_rows(seed), ::testing::IsEmpty()) << render_table(seed);
+  // The examples were recorded from the mock, after OpenAI stopped answering v1: its v1 is the
+  // seed article's, so seed_article_v1.json is judged as v1-2023-12 and the directory is clean.
+  const CheckReport examples = check({std::filesystem::path(AM_SOURCE_DIR) / "cassettes" / "examples"}, std::nullopt);
+  EXPECT_EQ(examples.files, 4U);
+  EXPECT_THAT(drift_rows(examples), ::testing::IsEmpty()) << render_table(examples);
+  EXPECT_EQ(exit_status(examples), 0);
+  std::set<std::string> versions;
+  for (const ResponseCheck& response : examples.responses) {
+    if (response.origin.rfind("seed_article_v1.json", 0) == 0) versions.insert(to_string(response.version));
+  }
+  EXPECT_EQ(versions, std::set<std::string>{"v1-2023-12"});
+  // --api-version still overrides: the mock's v1 answers lack what the final v1 added.
+  const CheckReport as_final = check({std::filesystem::path(AM_SOURCE_DIR) / "cassettes" / "examples" /
+                                      "seed_article_v1.json"}, ApiVersion::v1_final);
+  EXPECT_EQ(exit_status(as_final), 1);
+}
+
+TEST(CheckRunner, MetaContractSaysWhatTheCassetteIsJudgedBy) {
+  TempCassetteDir dir("am_contracts_meta_contract");
+  nlohmann::ordered_json document = nlohmann::ordered_json::parse(
+      std::ifstream(std::filesystem::path(AM_SOURCE_DIR) / "cassettes" / "examples" / "seed_article_v1.json"));
+  document["meta"]["contract"] = "v1-final";
+  std::ofstream(dir.path / "final.json") << document.dump(2);
+  document["meta"]["contract"] = "v9";
+  std::ofstream(dir.path / "unknown.json") << document.dump(2);
+  const CheckReport final_report = check({dir.path / "final.json"}, std::nullopt);
+  EXPECT_EQ(exit_status(final_report), 1);
+  EXPECT_EQ(final_report.responses.front().version, ApiVersion::v1_final);
+  const CheckReport unknown = check({dir.path / "unknown.json"}, std::nullopt);
+  EXPECT_EQ(exit_status(unknown), 0) << render_table(unknown);
+  ASSERT_EQ(unknown.warnings.size(), 1U);
+  EXPECT_THAT(unknown.warnings[0], ::testing::HasSubstr("meta.contract \"v9\" is not v1-2023-12, v1-final or v2"));
+}
+
+TEST(CheckRunner, SkipsJsonFilesInADirectoryThatAreNotCassettes) {
+  // cassettes/ holds the format's JSON Schema beside examples/: skipped, not an error.
+  const CheckReport report = check({std::filesystem::path(AM_SOURCE_DIR) / "cassettes"}, std::nullopt);
+  EXPECT_EQ(report.files, 4U);
+  ASSERT_EQ(report.skipped.size(), 1U);
+  EXPECT_THAT(report.skipped[0].file, ::testing::EndsWith("cassette.schema.json"));
+  EXPECT_THAT(report.unreadable, ::testing::IsEmpty());
+  EXPECT_EQ(exit_status(report), 0) << render_table(report);
+  EXPECT_EQ(render_json(report)["skipped"][0]["file"], report.skipped[0].file);
+  // Named on the command line, a file that is not a cassette is still an error.
+  const CheckReport named = check({std::filesystem::path(AM_SOURCE_DIR) / "cassettes" / "cassette.schema.json"},
+                                  std::nullopt);
+  EXPECT_EQ(named.unreadable.size(), 1U);
+  EXPECT_EQ(exit_status(named), 2);
+}
+
+TEST(CheckRunner, ADirectoryWithoutACassetteIsAnErrorNotNoDrift) {
+  TempCassetteDir dir("am_contracts_no_cassettes");
+  CheckOptions options;
+  options.inputs = {dir.path};
+  const BuiltinContracts contracts;
+  auto empty = run_check(options, contracts);
+  ASSERT_FALSE(empty.has_value());
+  EXPECT_EQ(empty.error(), "no cassettes found in " + dir.path.string());
+  std::ofstream(dir.path / "notes.json") << R"({"title": "not a cassette"})";
+  std::ofstream(dir.path / "readme.txt") << "cassettes go here";
+  auto only_other_json = run_check(options, contracts);
+  ASSERT_FALSE(only_other_json.has_value());
+  EXPECT_EQ(only_other_json.error(),
+            "no cassettes found in " + dir.path.string() + " (1 *.json file is not a cassette)");
+  // One good input does not hide an empty one.
+  options.inputs = {cassette(""), dir.path};
+  auto mixed = run_check(options, contracts);
+  ASSERT_FALSE(mixed.has_value());
+  EXPECT_THAT(mixed.error(), ::testing::HasSubstr("no cassettes found in " + dir.path.string()));
 }
 
 TEST(CheckRunner, ListsAnUnreadableCassetteAndExitsTwo) {

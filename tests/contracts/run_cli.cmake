@@ -1,5 +1,6 @@
 # Runs `assistants-mock` with ARGS ("::"-separated) and checks the exit status and, when given,
-# that stdout matches EXPECT_STDOUT and stderr matches EXPECT_STDERR (regular expressions).
+# that stdout matches EXPECT_STDOUT and stderr matches EXPECT_STDERR (regular expressions), and
+# that stdout does not match REJECT_STDOUT.
 string(REPLACE "::" ";" arguments "${ARGS}")
 execute_process(COMMAND ${PROGRAM} ${arguments}
                 WORKING_DIRECTORY ${WORKDIR}
@@ -13,4 +14,7 @@ if(DEFINED EXPECT_STDOUT AND NOT out MATCHES "${EXPECT_STDOUT}")
 endif()
 if(DEFINED EXPECT_STDERR AND NOT err MATCHES "${EXPECT_STDERR}")
   message(FATAL_ERROR "stderr does not match '${EXPECT_STDERR}'\n${shown}")
+endif()
+if(DEFINED REJECT_STDOUT AND out MATCHES "${REJECT_STDOUT}")
+  message(FATAL_ERROR "stdout matches '${REJECT_STDOUT}', which it must not\n${shown}")
 endif()

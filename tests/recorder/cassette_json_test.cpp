@@ -56,6 +56,22 @@ TEST(CassetteJson, RoundTripsEveryBodyKind) {
   EXPECT_EQ(reloaded->meta.api_version, "assistants=v2");
 }
 
+TEST(CassetteJson, MetaContractIsWrittenOnlyWhenKnown) {
+  // Left out when unknown (what the recorder writes), so existing cassettes keep their bytes.
+  Cassette cassette = sample();
+  EXPECT_EQ(serialize_cassette(cassette).find("\"contract\""), std::string::npos);
+  cassette.meta.contract = "v1-2023-12";
+  const std::string bytes = serialize_cassette(cassette);
+  EXPECT_NE(bytes.find("\"contract\": \"v1-2023-12\""), std::string::npos);
+  auto reloaded = cassette_from_json(Json::parse(bytes));
+  ASSERT_TRUE(reloaded.has_value()) << reloaded.error().message;
+  EXPECT_EQ(reloaded->meta.contract, "v1-2023-12");
+  EXPECT_EQ(serialize_cassette(*reloaded), bytes);
+  Json bad = cassette_to_json(cassette);
+  bad["meta"]["contract"] = 2;
+  EXPECT_EQ(cassette_from_json(std::move(bad)).error().message, "meta.contract: expected a string or null");
+}
+
 TEST(CassetteJson, WritesKeysInAFixedOrderWithTwoSpaceIndentation) {
   const std::string bytes = serialize_cassette(sample());
   EXPECT_EQ(bytes.rfind("{\n  \"format\": \"assistants-mock-cassette\",\n  \"version\": 1,\n  \"meta\": {\n    \"tool\"", 0), 0U)
@@ -80,6 +96,36 @@ TEST(CassetteJson, RefusesUnknownVersionsNamingTheUpgradePath) {
   Json older = cassette_to_json(sample());
   older["version"] = 0;
   EXPECT_NE(cassette_from_json(std::move(older)).error().message.find("Re-record the cassette"), std::string::npos);
+}
+
+TEST(CassetteJson, AVersionAboveItsOwnWithoutFormatIsANewerFormatNotVcrpy) {
+  // vcrpy only ever wrote "version": 1, so a higher version is a format newer than this build.
+  const auto result =
+      cassette_from_json(Json::parse(R"({"version": 99, "meta": {}, "interactions": []})"));
+  ASSERT_FALSE(result.has_value());
+  EXPECT_EQ(result.error().message,
+            "version: cassette format version 99 is newer than this assistants-mock reads (up to 1): upgrade "
+            "assistants-mock to replay it");
+  EXPECT_FALSE(result.error().not_a_cassette);
+}
+
+TEST(CassetteJson, TellsOtherJsonDocumentsFromCassettesItCannotRead) {
+  // Other JSON documents (a schema, a fixture) are not cassettes: `check DIR` skips them.
+  for (const char* other : {"[1,2]", R"({"$schema": "x", "title": "t"})", R"({"format": "har", "version": 1})"}) {
+    const auto result = cassette_from_json(Json::parse(other));
+    ASSERT_FALSE(result.has_value()) << other;
+    EXPECT_TRUE(result.error().not_a_cassette) << other << ": " << result.error().message;
+  }
+  // Cassettes it cannot read are not skipped: another tool's, a newer format, a broken field.
+  Json broken = cassette_to_json(sample());
+  broken["interactions"][0]["response"]["status"] = "ok";
+  Json newer = cassette_to_json(sample());
+  newer["version"] = 2;
+  for (Json document : {Json::parse(R"({"version": 1, "interactions": []})"), broken, newer}) {
+    const auto result = cassette_from_json(std::move(document));
+    ASSERT_FALSE(result.has_value());
+    EXPECT_FALSE(result.error().not_a_cassette) << result.error().message;
+  }
 }
 
 TEST(CassetteJson, RecognisesForeignDocuments) {
