@@ -66,8 +66,9 @@ public:
         ", in one process, loopback only");
     say("machine:  " + std::to_string(std::thread::hardware_concurrency()) + " cores (nproc), " +
         cpu_model() + ", load average " + load_average());
-    say("servers:  both " + std::to_string(m_http_config.threads) +
-        "-thread pool, TCP_NODELAY, keep-alive max " +
+    say("servers:  mock up to " + std::to_string(m_http_config.threads) + " threads started on demand, bare " +
+        std::to_string(std::min(m_http_config.threads, BareServer::k_bare_threads)) +
+        "-thread pool; TCP_NODELAY, keep-alive max " +
         with_commas(m_http_config.keep_alive_max_requests) + " requests, listen backlog " +
         std::to_string(m_http_config.listen_backlog) + " (re-listen), route \".*\"");
     say("          mock " + m_mock->base_url() + " (api key + OpenAI-Beta checked); bare http://" +

@@ -80,7 +80,9 @@ ListeningThread::~ListeningThread() {
 
 BareServer::BareServer(const mock::http::HttpServerConfig& like)
     : m_fixed_body(json_body_of_size(k_fixed_body_bytes)) {
-  const std::size_t threads = like.threads;
+  // A tuned bare server has a pool sized for its load, not the mock's cap on connections
+  // (thousands, started on demand): 64 threads, started up front.
+  const std::size_t threads = std::min<std::size_t>(like.threads, k_bare_threads);
   m_server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   m_server.set_tcp_nodelay(true);
   m_server.set_keep_alive_max_count(like.keep_alive_max_requests);

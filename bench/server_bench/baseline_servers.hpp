@@ -35,6 +35,7 @@ private:
 class BareServer {
 public:
   static constexpr std::size_t k_fixed_body_bytes = 400;
+  static constexpr std::size_t k_bare_threads = 64;
 
   explicit BareServer(const mock::http::HttpServerConfig& like);
   BareServer(const BareServer&) = delete;

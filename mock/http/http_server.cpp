@@ -1,5 +1,6 @@
 #include "mock/http/http_server.hpp"
 
+#include <sys/resource.h>
 #include <sys/socket.h>
 
 #include <algorithm>
@@ -16,6 +17,7 @@
 
 #include "mock/http/api_error.hpp"
 #include "mock/http/connection_gate.hpp"
+#include "mock/http/elastic_pool.hpp"
 #include "mock/http/front_errors.hpp"
 #include "mock/http/httplib_exchange.hpp"
 #include "mock/http/httplib_streams.hpp"
@@ -30,6 +32,8 @@ using SteadyClock = std::chrono::steady_clock;
 
 // Threads beyond `threads` that hold newcomers while they wait for a slot or get their 503.
 constexpr std::size_t k_spare_threads = 4;
+// A worker thread idle this long exits; the next connection that needs one starts another.
+constexpr std::chrono::seconds k_idle_retire{10};
 // How often an idle connection looks up to see whether the server stops or a newcomer waits.
 constexpr milliseconds k_idle_step{25};
 constexpr milliseconds k_linger{500};
@@ -102,6 +106,26 @@ void check_framing(httplib::Request& req, Connection& connection, std::size_t ma
 // An answer written straight to the socket, for when httplib cannot write one.
 void write_raw(const Connection& connection, const ApiError& error, milliseconds timeout) {
   socket_io::send_all(connection.fd, raw_error_response(error), timeout);
+}
+
+// httplib asks for a task queue; ours starts threads on demand (elastic_pool.hpp).
+class ElasticTaskQueue final : public httplib::TaskQueue {
+public:
+  explicit ElasticTaskQueue(std::size_t max_threads) : m_pool(max_threads, k_idle_retire) {}
+  void enqueue(std::function<void()> job) override { m_pool.submit(std::move(job)); }
+  void shutdown() override { m_pool.shutdown(); }
+
+private:
+  ElasticPool m_pool;
+};
+
+// Lets this process hold as many sockets as the system allows it: the soft limit on open
+// files is often 1,024, fewer than the connections the server admits by default.
+void raise_open_file_limit() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max) return;
+  limit.rlim_cur = limit.rlim_max;
+  ::setrlimit(RLIMIT_NOFILE, &limit);
 }
 
 // httplib's Server with our own connection loop: admission through the gate, reads through a
@@ -295,7 +319,7 @@ HttpServer::HttpServer(HttpServerConfig config, Dispatch dispatch, RequestObserv
 
   httplib::Server& server = m_impl->server;
   const std::size_t threads = m_impl->config.threads + k_spare_threads;
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server.new_task_queue = [threads] { return new ElasticTaskQueue(threads); };
   // Without TCP_NODELAY, Nagle plus delayed ACKs cap the server at a few hundred req/s.
   server.set_tcp_nodelay(true);
   // Debian's httplib sets SO_REUSEPORT, which lets a second server bind a port in use and
@@ -382,6 +406,7 @@ int HttpServer::bind() {
     return m_port;
   }
   const HttpServerConfig& config = m_impl->config;
+  raise_open_file_limit();
   if (config.port == 0) {
     m_port = m_impl->server.bind_to_any_port(config.host);
   } else {

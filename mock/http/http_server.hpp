@@ -17,9 +17,12 @@ struct HttpServerConfig {
   std::string host = "127.0.0.1";
   int port = 4010;  // 0 binds an ephemeral port
   // Connections served at once, each on its own worker thread for its whole life (an SSE
-  // stream holds one until it ends). A connection past this waits admission_wait_ms for a
-  // slot (idle keep-alive connections give theirs up), then gets 503 in the error envelope.
-  std::size_t threads = 64;
+  // stream holds one until it ends). Threads start when a connection needs one and exit
+  // after 10 s idle (elastic_pool.hpp), so this is a cap, not a cost: an idle, slow or
+  // streaming connection takes a thread, never one of a few. A connection past it waits
+  // admission_wait_ms for a slot (idle keep-alive connections give theirs up), then gets 503
+  // in the error envelope.
+  std::size_t threads = 2048;
   int admission_wait_ms = 250;
   std::size_t max_body_bytes = 32U * 1024U * 1024U;  // larger bodies get 413 unread
   std::size_t max_head_bytes = 64U * 1024U;          // request line and headers; 431 past it

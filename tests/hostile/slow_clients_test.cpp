@@ -7,6 +7,7 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -92,6 +93,34 @@ TEST(SlowClients, MoreSlowClientsThanConnectionsAllGetAnAnswerAndTheServerRecove
   EXPECT_LT(since(started), 4500ms) << "some slow client was held past every deadline";
   EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 408), 4) << "the four admitted ones time out";
   EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 503), 4) << "the four past the bound are turned away";
+  expect_served_promptly(server);
+}
+
+// With the default capacity, 64 clients trickling their headers hold 64 connections and no
+// more: everyone else is answered 200 at once (before the front started threads on demand,
+// 64 slow clients took all 64 workers and everyone else got 503), and each slow one gets its
+// 408 at the request deadline.
+TEST(SlowClients, SixtyFourSlowClientsDoNotLockOthersOutWithTheDefaultCapacity) {
+  mock::MockServerConfig config = hostile_config();
+  config.http.threads = mock::http::HttpServerConfig{}.threads;
+  TestServer server(config);
+  const std::string head = "GET /v1/assistants HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + std::string(200, 'a');
+  std::vector<std::unique_ptr<RawConnection>> slow;
+  for (int i = 0; i < 64; ++i) slow.push_back(std::make_unique<RawConnection>(server.port()));
+  OrdinaryClients ordinary(server, 2);
+  // One byte to each, every 200 ms: well within the 1 s read time-out, so only the 2 s
+  // request deadline ends them.
+  const auto started = std::chrono::steady_clock::now();
+  for (std::size_t at = 0; at < head.size() && since(started) < 2500ms; ++at) {
+    for (auto& connection : slow) (void)connection->send(head.substr(at, 1));
+    std::this_thread::sleep_for(200ms);
+  }
+  ordinary.expect_all_served();
+  for (auto& connection : slow) {
+    const RawResponse answer = connection->read_response(3s);
+    EXPECT_EQ(answer.status, 408) << answer.describe();
+    EXPECT_EQ(answer.error_code(), "request_timeout") << answer.describe();
+  }
   expect_served_promptly(server);
 }
 
