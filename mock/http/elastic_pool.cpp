@@ -1,5 +1,6 @@
 #include "mock/http/elastic_pool.hpp"
 
+#include <system_error>
 #include <utility>
 
 namespace mock::http {
@@ -15,12 +16,17 @@ void ElasticPool::submit(std::function<void()> job) {
   m_jobs.push_back(std::move(job));
   // Idle threads already woken for earlier jobs are spoken for: one thread per queued job.
   if (m_idle < m_jobs.size() && m_threads.size() < m_max_threads && !m_stopping) {
-    std::thread thread([this] { work(); });
-    const std::thread::id id = thread.get_id();
-    m_threads.emplace(id, std::move(thread));  // before the thread can look itself up: we hold the lock
-  } else {
-    m_wake.notify_one();
+    try {
+      std::thread thread([this] { work(); });
+      const std::thread::id id = thread.get_id();
+      m_threads.emplace(id, std::move(thread));  // before the thread can look itself up: we hold the lock
+      return;
+    } catch (const std::system_error&) {
+      // The system refuses another thread (a pids limit): the job waits for a running one,
+      // as past the cap, rather than taking the accept loop down with an exception.
+    }
   }
+  m_wake.notify_one();
 }
 
 void ElasticPool::work() {
