@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fails when a file of the repository names an absolute path of a developer's machine
-# (/work/..., /root/..., /home/...): a user's clone has none of them, so a README, script or
+# (under /work, /root or /home): a user's clone has none of them, so a README, script or
 # test that names one is wrong for everyone else. Paths relative to the repository instead.
 set -euo pipefail
 root=${1:?usage: check_portable_paths.sh PROJECT_ROOT}
