@@ -22,8 +22,9 @@ void add_server_options(CLI::App& command, ServerOptions& options, bool log_by_d
                      "Also write the URL served on to this file once listening (for harnesses that start "
                      "the server with --port 0)");
   command.add_option("--threads,--max-connections", http.threads,
-                     "Connections served at once, one worker thread each; one more gets 503 "
-                     "(server_overloaded) after a short wait, idle keep-alive connections yield")
+                     "Connections served at once, each on a thread started when it connects (idle "
+                     "threads exit after 10 s); one more gets 503 (server_overloaded) after a short "
+                     "wait, idle keep-alive connections yield")
       ->capture_default_str()
       ->check(whole_number("--threads", 1, 4096));
   command.add_option("--read-timeout", http.read_timeout_seconds,
