@@ -122,10 +122,12 @@ TEST(HostileJson, AnObjectWithAHundredThousandKeysIsParsedInLinearTime) {
   for (int i = 0; i < 100'000; ++i) body += (i == 0 ? "\"k" : ",\"k") + std::to_string(i) + "\":\"v\"";
   body += "}}";
   OrdinaryClients ordinary(server, 2);
-  const RawResponse answer = round_trip(server, http_request("POST", "/v1/assistants", api_headers(), body), 10s);
+  const RawResponse answer = round_trip(server, http_request("POST", "/v1/assistants", api_headers(), body), 60s);
   EXPECT_EQ(answer.status, 400) << answer.describe();
   EXPECT_TRUE(answer.is_error_envelope()) << answer.describe();
-  EXPECT_LT(answer.elapsed, 3s) << "a body of " << body.size() << " bytes took " << answer.elapsed.count() << " ms";
+  // Quadratic would be minutes; linear is about a second under ASan. The bound sits between
+  // with room for a loaded machine (3 s failed once while another build ran beside it).
+  EXPECT_LT(answer.elapsed, 20s) << "a body of " << body.size() << " bytes took " << answer.elapsed.count() << " ms";
   ordinary.expect_all_served();
 }
 
