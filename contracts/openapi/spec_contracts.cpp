@@ -99,7 +99,7 @@ tl::expected<ResponseContract, std::string> SpecContracts::compile(const std::st
     if (!document) return tl::unexpected(m_name + ", " + endpoint + ": " + document.error());
     auto compiled = CompiledSchema::compile(*document);
     if (!compiled) return tl::unexpected(m_name + ", " + endpoint + ": " + compiled.error());
-    return ResponseContract{endpoint, label, *compiled};
+    return ResponseContract{endpoint, label, *compiled, {}, false};
   }();
   m_cache->emplace(key, result);
   return result;
@@ -148,8 +148,11 @@ tl::expected<ResponseContract, std::string> SpecContracts::find(std::string_view
   if (streamed) {
     if (content != nullptr && content->contains("text/event-stream") &&
         (*content)["text/event-stream"].contains("schema")) {
-      return compile(key_prefix, endpoint, "text/event-stream of " + endpoint,
-                     (*content)["text/event-stream"]["schema"]);
+      // An OpenAPI event-stream schema describes the data of one event (ResponseStreamEvent).
+      auto contract = compile(key_prefix, endpoint, "text/event-stream of " + endpoint,
+                              (*content)["text/event-stream"]["schema"]);
+      if (contract) contract->event_data_only = true;
+      return contract;
     }
     if (status < 300 && schemas.contains("AssistantStreamEvent")) {
       return compile(key_prefix, endpoint, "#/components/schemas/AssistantStreamEvent",
