@@ -178,5 +178,26 @@ TEST(ResponsesCheck, ACassetteIsJudgedByTheResponsesContract) {
   EXPECT_EQ(exit_status(*report), 0);
 }
 
+// The same cassette with drift put in, judged under any --api-version: one [responses] block.
+TEST(ResponsesCheck, DriftInACassetteIsReportedUnderResponses) {
+  CheckOptions options;
+  options.inputs = {fixtures_dir() / "responses_cassettes_drifted" / "responses_seed_flow_drifted.json"};
+  options.version = ApiVersion::v1_2023_12;
+  const BuiltinContracts contracts;
+  auto report = run_check(options, contracts);
+  ASSERT_TRUE(report.has_value()) << report.error();
+  std::vector<std::string> rows;
+  for (const DriftRow& row : drift_rows(*report)) {
+    rows.push_back(row.endpoint + " [" + row.api_version + "] " + row.path + " " + to_string(row.kind));
+  }
+  EXPECT_THAT(rows, ::testing::ElementsAre(
+                        "POST /v1/responses [responses] $.safety_checks unknown_field",
+                        "POST /v1/responses [responses] $.status enum_value",
+                        "POST /v1/responses [responses] $[*].data.sequence_number stream_invariant",
+                        "POST /v1/responses [responses] $[*].data.text stream_invariant"))
+      << render_table(*report);
+  EXPECT_EQ(exit_status(*report), 1);
+}
+
 }  // namespace
 }  // namespace contracts::testing
