@@ -90,6 +90,23 @@ TEST(ResponsesStream, TheDocumentedOrdersAreClean) {
   }
 }
 
+// A response that fails mid-stream: response.failed with the error, then an `error` event.
+TEST(ResponsesStream, AFailedStreamIsClean) {
+  std::vector<ObservedEvent> events = events_of("stream_function_call");
+  events.resize(4);  // created, in_progress, output_item.added, one arguments delta
+  nlohmann::json failed = events[1].data["response"];
+  failed["status"] = "failed";
+  failed["error"] = {{"code", "server_error"}, {"message", "The model failed to generate a response."}};
+  events.push_back({"response.failed", {{"type", "response.failed"}, {"response", failed}, {"sequence_number", 4}}});
+  events.push_back({"error", {{"type", "error"}, {"code", "server_error"}, {"message", "The model failed to generate a response."},
+                              {"param", nullptr}, {"sequence_number", 5}}});
+  EXPECT_THAT(findings(check_responses_events("POST", "/v1/responses", events)), ::testing::IsEmpty());
+
+  events[4].data["response"]["error"]["code"] = "model_on_holiday";
+  EXPECT_THAT(findings(check_responses_events("POST", "/v1/responses", events)),
+              ::testing::ElementsAre("$[4].data.response.error.code enum_value"));
+}
+
 TEST(ResponsesStream, AnUnknownEventTypeIsAnEnumDrift) {
   std::vector<ObservedEvent> events = events_of("stream_function_call");
   events[2].event = "response.output_item.teleported";

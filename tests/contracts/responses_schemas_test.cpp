@@ -187,6 +187,21 @@ TEST(ResponsesSchemas, AgreeWithTheOfficialSpecExceptTheDocumentedTolerances) {
   }
 }
 
+TEST(ResponsesSchemas, TheOfficialSpecChecksEachEventsDataOnBothStreamingEndpoints) {
+  const auto* spec = official_spec("openapi-v2-2026-08-21.yaml");
+  ASSERT_NE(spec, nullptr);
+  for (const char* method_path : {"POST /v1/responses", "GET /v1/responses/resp_1?stream=true&starting_after=3"}) {
+    const std::string text(method_path);
+    auto contract = spec->find(text.substr(0, text.find(' ')), text.substr(text.find(' ') + 1), 200, ApiVersion::v2, true);
+    ASSERT_TRUE(contract.has_value()) << method_path << ": " << contract.error();
+    EXPECT_TRUE(contract->event_data_only) << method_path;
+    EXPECT_THAT(contract->schema, ::testing::Not(::testing::HasSubstr("AssistantStreamEvent"))) << method_path;
+  }
+  auto run = spec->find("POST", "/v1/threads/thread_1/runs", 200, ApiVersion::v2, true);
+  ASSERT_TRUE(run.has_value()) << run.error();
+  EXPECT_FALSE(run->event_data_only) << "an Assistants stream is checked as {event, data}";
+}
+
 TEST(ResponsesSchemas, TheOfficialSpecDescribesEveryEndpointWithABody) {
   const auto* spec = official_spec("openapi-v2-2026-08-21.yaml");
   ASSERT_NE(spec, nullptr);
