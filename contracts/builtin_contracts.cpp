@@ -14,9 +14,9 @@ tl::expected<ResponseContract, std::string> BuiltinContracts::find(std::string_v
                           (endpoint ? *endpoint : std::string(method) + " " + std::string(path)) + " (status " +
                           std::to_string(status) + (streamed ? ", streamed" : "") + ")");
   }
-  auto compiled = SchemaLibrary::builtin(version).compiled(row->schema);
+  auto compiled = SchemaLibrary::builtin_directory(row->directory).compiled(row->schema);
   if (!compiled) return tl::unexpected(compiled.error());
-  return ResponseContract{row->endpoint, to_string(version) + "/" + row->schema, *compiled};
+  return ResponseContract{row->endpoint, row->directory + "/" + row->schema, *compiled, row->directory, false};
 }
 
 }  // namespace contracts

@@ -37,7 +37,7 @@ std::vector<DriftRow> drift_rows(const CheckReport& report) {
   std::map<std::tuple<std::string, std::string, std::string, std::string, int, std::string>, std::size_t> index;
   for (const ResponseCheck& check : report.responses) {
     for (const ResponseDrift& drift : check.drift) {
-      const std::string version = to_string(check.version);
+      const std::string& version = check.contract;
       const std::string pattern = drift.item.path.to_pattern();
       const auto key = std::make_tuple(check.endpoint, version, drift.event, pattern,
                                        static_cast<int>(drift.item.kind), drift.item.expected);

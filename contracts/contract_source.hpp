@@ -15,6 +15,11 @@ struct ResponseContract {
   std::string endpoint;  // "POST /v1/threads/{thread_id}/runs"
   std::string schema;    // what the response follows: "run", "#/components/schemas/RunObject"
   CompiledSchema compiled;
+  // The built-in schema directory it comes from ("v2", "responses"); empty for a spec document.
+  std::string directory;
+  // For a stream: whether the schema describes each event's data alone (an OpenAPI
+  // text/event-stream schema) rather than {"event", "data"} (the built-in schemas).
+  bool event_data_only = false;
 };
 
 class ContractSource {

@@ -83,6 +83,7 @@ std::string to_string(DriftKind kind) {
     case DriftKind::enum_value: return "enum_value";
     case DriftKind::constraint: return "constraint";
     case DriftKind::other: return "other";
+    case DriftKind::stream_invariant: return "stream_invariant";
   }
   return "other";
 }

@@ -19,10 +19,12 @@ enum class DriftKind {
   enum_value,           // breaking: a value the enumeration does not list (e.g. a new run status)
   constraint,           // breaking: length, range, item count, ...
   other,                // breaking: any other schema failure
+  stream_invariant,     // breaking: a stream breaks a rule across its events (a gap in
+                        // sequence_number, deltas that do not add up to the final text)
 };
 
 // Stable machine names: unknown_field, missing_field, type_changed, nullability_changed,
-// enum_value, constraint, other.
+// enum_value, constraint, other, stream_invariant.
 std::string to_string(DriftKind kind);
 // "additive" for unknown_field (old clients ignore it), "breaking" for the rest.
 std::string severity(DriftKind kind);

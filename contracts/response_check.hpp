@@ -21,6 +21,9 @@ struct ResponseCheck {
   std::string endpoint;  // the matched endpoint, or "METHOD PATH" when none matched
   std::string schema;
   ApiVersion version = ApiVersion::v2;
+  // The contract it was held to, as reports name it: the version ("v2"), or "responses" for
+  // the Responses and Conversations API, whose contract no version changes.
+  std::string contract;
   std::optional<std::string> unchecked;  // why no contract applied; then `drift` is empty
   std::vector<ResponseDrift> drift;
 };

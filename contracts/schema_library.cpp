@@ -3,6 +3,7 @@
 #include <set>
 
 #include "contracts/embedded_schemas.hpp"
+#include "contracts/endpoint_map.hpp"
 
 namespace contracts {
 namespace {
@@ -60,8 +61,8 @@ tl::expected<nlohmann::json, std::string> localise(const nlohmann::json& node, c
   return out;
 }
 
-std::map<std::string, nlohmann::json> load_embedded(ApiVersion version) {
-  const std::string prefix = to_string(version) + "/";
+std::map<std::string, nlohmann::json> load_embedded(std::string_view directory) {
+  const std::string prefix = std::string(directory) + "/";
   std::map<std::string, nlohmann::json> files;
   for (const EmbeddedFile& file : embedded_schema_files()) {
     if (file.path.substr(0, prefix.size()) != prefix) continue;
@@ -80,15 +81,26 @@ SchemaLibrary::SchemaLibrary(std::map<std::string, nlohmann::json> files) {
 }
 
 const SchemaLibrary& SchemaLibrary::builtin(ApiVersion version) {
-  static const SchemaLibrary k_v1_2023_12(load_embedded(ApiVersion::v1_2023_12));
-  static const SchemaLibrary k_v1_final(load_embedded(ApiVersion::v1_final));
-  static const SchemaLibrary k_v2(load_embedded(ApiVersion::v2));
+  static const SchemaLibrary k_v1_2023_12(load_embedded(to_string(ApiVersion::v1_2023_12)));
+  static const SchemaLibrary k_v1_final(load_embedded(to_string(ApiVersion::v1_final)));
+  static const SchemaLibrary k_v2(load_embedded(to_string(ApiVersion::v2)));
   switch (version) {
     case ApiVersion::v1_2023_12: return k_v1_2023_12;
     case ApiVersion::v1_final: return k_v1_final;
     case ApiVersion::v2: return k_v2;
   }
   return k_v2;
+}
+
+const SchemaLibrary& SchemaLibrary::builtin_responses() {
+  static const SchemaLibrary k_responses(load_embedded(k_responses_directory));
+  return k_responses;
+}
+
+const SchemaLibrary& SchemaLibrary::builtin_directory(std::string_view directory) {
+  if (directory == k_responses_directory) return builtin_responses();
+  const auto version = parse_api_version(directory);
+  return builtin(version ? *version : ApiVersion::v2);
 }
 
 bool SchemaLibrary::has(std::string_view stem) const { return m_files.find(stem) != m_files.end(); }

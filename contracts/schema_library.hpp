@@ -1,5 +1,5 @@
 #pragma once
-// The JSON Schema files of one API version, and self-contained documents built from them.
+// The JSON Schema files of one API version (or of the Responses API), and self-contained documents built from them.
 // Files refer to each other ("common.schema.json#/definitions/tool"); a validator gets one
 // document per entry schema: the entry file and every file it reaches, placed under
 // "definitions" with each $ref rewritten to a local pointer.
@@ -25,6 +25,10 @@ public:
 
   // The schemas built into the program for `version` (parsed once, shared, thread-safe).
   static const SchemaLibrary& builtin(ApiVersion version);
+  // The built-in schemas of the Responses and Conversations API (contracts/schemas/responses/).
+  static const SchemaLibrary& builtin_responses();
+  // The built-in schemas of a directory an EndpointContract names: a version's or "responses".
+  static const SchemaLibrary& builtin_directory(std::string_view directory);
 
   bool has(std::string_view stem) const;
   std::vector<std::string> stems() const;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "contracts/endpoint_map.hpp"
 #include "contracts/openapi/document_loader.hpp"
 #include "contracts/openapi/schema_converter.hpp"
 #include "contracts/path_template.hpp"
@@ -99,7 +100,7 @@ tl::expected<ResponseContract, std::string> SpecContracts::compile(const std::st
     if (!document) return tl::unexpected(m_name + ", " + endpoint + ": " + document.error());
     auto compiled = CompiledSchema::compile(*document);
     if (!compiled) return tl::unexpected(m_name + ", " + endpoint + ": " + compiled.error());
-    return ResponseContract{endpoint, label, *compiled};
+    return ResponseContract{endpoint, label, *compiled, {}, false};
   }();
   m_cache->emplace(key, result);
   return result;
@@ -148,8 +149,19 @@ tl::expected<ResponseContract, std::string> SpecContracts::find(std::string_view
   if (streamed) {
     if (content != nullptr && content->contains("text/event-stream") &&
         (*content)["text/event-stream"].contains("schema")) {
-      return compile(key_prefix, endpoint, "text/event-stream of " + endpoint,
-                     (*content)["text/event-stream"]["schema"]);
+      // An OpenAPI event-stream schema describes the data of one event (ResponseStreamEvent).
+      auto contract = compile(key_prefix, endpoint, "text/event-stream of " + endpoint,
+                              (*content)["text/event-stream"]["schema"]);
+      if (contract) contract->event_data_only = true;
+      return contract;
+    }
+    // A background response's resumed stream (GET ?stream=true) has the events of POST /responses,
+    // which the spec declares only there.
+    if (status < 300 && is_responses_endpoint(method, path) && schemas.contains("ResponseStreamEvent")) {
+      auto contract = compile(key_prefix, endpoint, "#/components/schemas/ResponseStreamEvent",
+                              nlohmann::json{{"$ref", "#/components/schemas/ResponseStreamEvent"}});
+      if (contract) contract->event_data_only = true;
+      return contract;
     }
     if (status < 300 && schemas.contains("AssistantStreamEvent")) {
       return compile(key_prefix, endpoint, "#/components/schemas/AssistantStreamEvent",

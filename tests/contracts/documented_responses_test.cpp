@@ -1,6 +1,7 @@
 // Every documented response (contracts/fixtures/) checked against the built-in schema of its
-// endpoint: the seed article's December 2023 answers validate, and the documented v2 examples
-// depart from their schema exactly as recorded in their expected_drift (reviewed by hand).
+// endpoint (contracts/schemas/responses/ for the Responses API): the seed article's December
+// 2023 answers validate, and the documented v2 and Responses examples depart from their schema
+// exactly as recorded in their expected_drift (reviewed by hand).
 #include <gtest/gtest.h>
 
 #include <cctype>
@@ -13,7 +14,7 @@ namespace {
 
 std::vector<DocumentedFixture> all_fixtures() {
   std::vector<DocumentedFixture> all;
-  for (const char* subdir : {"v1-2023-12", "v1-final", "v2"}) {
+  for (const char* subdir : {"v1-2023-12", "v1-final", "v2", "responses"}) {
     if (!std::filesystem::exists(fixtures_dir() / subdir)) continue;
     for (auto& fixture : load_fixtures(subdir)) all.push_back(std::move(fixture));
   }
@@ -36,7 +37,9 @@ TEST_P(DocumentedResponse, DepartsFromItsSchemaOnlyAsRecorded) {
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, DocumentedResponse, ::testing::ValuesIn(all_fixtures()),
                          [](const ::testing::TestParamInfo<DocumentedFixture>& param_info) {
-                           std::string name = to_string(param_info.param.version) + "_" + param_info.param.name;
+                           const bool responses = param_info.param.file.parent_path().filename() == "responses";
+                           std::string name = (responses ? std::string("responses") : to_string(param_info.param.version)) +
+                                              "_" + param_info.param.name;
                            for (char& c : name) {
                              if (std::isalnum(static_cast<unsigned char>(c)) == 0) c = '_';
                            }
