@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "cli/flag_checks.hpp"
-#include "mock/server/serve_until_signal.hpp"
+#include "http/serve_until_signal.hpp"
 
 namespace cli {
 

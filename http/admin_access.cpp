@@ -1,7 +1,7 @@
-#include "mock/admin/admin_access.hpp"
+#include "http/admin_access.hpp"
 
-#include "mock/http/api_error.hpp"
-#include "mock/http/host_header.hpp"
+#include "http/api_error.hpp"
+#include "http/host_header.hpp"
 
 namespace mock::admin {
 namespace {

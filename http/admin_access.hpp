@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "mock/http/api_message.hpp"
+#include "http/api_message.hpp"
 
 namespace mock::admin {
 

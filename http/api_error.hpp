@@ -5,8 +5,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "mock/core/json.hpp"
-#include "mock/http/api_message.hpp"
+#include "http/api_message.hpp"
+#include "http/json.hpp"
 
 namespace mock::http {
 

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "mock/core/json.hpp"
+#include "http/json.hpp"
 
 namespace mock::http {
 

@@ -1,6 +1,6 @@
-#include "mock/http/bearer_auth.hpp"
+#include "http/bearer_auth.hpp"
 
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
 
 namespace mock::http {
 

@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "mock/http/api_message.hpp"
+#include "http/api_message.hpp"
 
 namespace mock::http {
 

@@ -1,4 +1,4 @@
-#include "mock/http/connection_gate.hpp"
+#include "http/connection_gate.hpp"
 
 namespace mock::http {
 

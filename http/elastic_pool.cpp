@@ -1,4 +1,4 @@
-#include "mock/http/elastic_pool.hpp"
+#include "http/elastic_pool.hpp"
 
 #include <system_error>
 #include <utility>

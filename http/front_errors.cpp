@@ -1,4 +1,4 @@
-#include "mock/http/front_errors.hpp"
+#include "http/front_errors.hpp"
 
 namespace mock::http {
 namespace {

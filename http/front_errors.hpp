@@ -4,9 +4,9 @@
 // (its own 400, 413 and 414 come with empty bodies).
 #include <string>
 
-#include "mock/http/api_error.hpp"
-#include "mock/http/http_server.hpp"
-#include "mock/http/read_budget.hpp"
+#include "http/api_error.hpp"
+#include "http/http_server.hpp"
+#include "http/read_budget.hpp"
 
 namespace mock::http {
 

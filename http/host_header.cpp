@@ -1,4 +1,4 @@
-#include "mock/http/host_header.hpp"
+#include "http/host_header.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include "mock/http/http_server.hpp"
+#include "http/http_server.hpp"
 
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -15,15 +15,15 @@
 
 #include <httplib.h>
 
-#include "mock/http/api_error.hpp"
-#include "mock/http/connection_gate.hpp"
-#include "mock/http/elastic_pool.hpp"
-#include "mock/http/front_errors.hpp"
-#include "mock/http/httplib_exchange.hpp"
-#include "mock/http/httplib_streams.hpp"
-#include "mock/http/read_budget.hpp"
-#include "mock/http/request_framing.hpp"
-#include "mock/http/socket_io.hpp"
+#include "http/api_error.hpp"
+#include "http/connection_gate.hpp"
+#include "http/elastic_pool.hpp"
+#include "http/front_errors.hpp"
+#include "http/httplib_exchange.hpp"
+#include "http/httplib_streams.hpp"
+#include "http/read_budget.hpp"
+#include "http/request_framing.hpp"
+#include "http/socket_io.hpp"
 
 namespace mock::http {
 namespace {

@@ -3,7 +3,7 @@
 // knows both, so domain code never sees httplib types. Only http_server.cpp uses it.
 #include <httplib.h>
 
-#include "mock/http/api_message.hpp"
+#include "http/api_message.hpp"
 
 namespace mock::http {
 

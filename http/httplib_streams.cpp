@@ -1,4 +1,4 @@
-#include "mock/http/httplib_streams.hpp"
+#include "http/httplib_streams.hpp"
 
 #include <sys/socket.h>
 #include <sys/uio.h>
@@ -9,7 +9,7 @@
 #include <string_view>
 #include <utility>
 
-#include "mock/http/socket_io.hpp"
+#include "http/socket_io.hpp"
 
 namespace mock::http {
 namespace {

@@ -11,7 +11,7 @@
 
 #include <httplib.h>
 
-#include "mock/http/read_budget.hpp"
+#include "http/read_budget.hpp"
 
 namespace mock::http {
 

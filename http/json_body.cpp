@@ -1,11 +1,11 @@
-#include "mock/http/json_body.hpp"
+#include "http/json_body.hpp"
 
 #include <string>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
 
 namespace mock::http {
 namespace {

@@ -4,7 +4,7 @@
 // client JSON (metadata, tool parameters) back out.
 #include <string_view>
 
-#include "mock/core/json.hpp"
+#include "http/json.hpp"
 
 namespace mock::http {
 

@@ -1,4 +1,4 @@
-#include "mock/http/read_budget.hpp"
+#include "http/read_budget.hpp"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "mock/http/request_framing.hpp"
+#include "http/request_framing.hpp"
 
 #include <algorithm>
 #include <cctype>

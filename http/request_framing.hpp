@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "mock/http/read_budget.hpp"
+#include "http/read_budget.hpp"
 
 namespace mock::http {
 

@@ -1,8 +1,8 @@
-#include "mock/http/route_table.hpp"
+#include "http/route_table.hpp"
 
 #include <utility>
 
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
 
 namespace mock::http {
 namespace {

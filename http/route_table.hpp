@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "mock/http/api_message.hpp"
+#include "http/api_message.hpp"
 
 namespace mock::http {
 

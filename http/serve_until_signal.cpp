@@ -1,4 +1,4 @@
-#include "mock/server/serve_until_signal.hpp"
+#include "http/serve_until_signal.hpp"
 
 #include <fcntl.h>
 #include <pthread.h>
@@ -16,7 +16,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include "mock/http/http_server.hpp"
+#include "http/http_server.hpp"
 
 namespace mock {
 namespace {

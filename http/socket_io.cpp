@@ -1,4 +1,4 @@
-#include "mock/http/socket_io.hpp"
+#include "http/socket_io.hpp"
 
 #include <arpa/inet.h>
 #include <dirent.h>

@@ -1,4 +1,4 @@
-#include "mock/observe/journal.hpp"
+#include "observe/journal.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -6,9 +6,9 @@
 
 #include <re2/re2.h>
 
-#include "mock/admin/fault_injector.hpp"
-#include "mock/http/api_error.hpp"
-#include "mock/observe/request_pattern.hpp"
+#include "http/api_error.hpp"
+#include "http/path_glob.hpp"
+#include "observe/request_pattern.hpp"
 
 namespace mock::observe {
 
@@ -64,7 +64,7 @@ Json Journal::list(const JournalQuery& query) const {
     const JournalEntry e = record.unpack();
     if (query.since_id && e.id <= *query.since_id) continue;
     if (query.method && e.method != *query.method) continue;
-    if (query.path && !admin::glob_match(*query.path, e.path)) continue;
+    if (query.path && !http::glob_match(*query.path, e.path)) continue;
     if (regex && !re2::RE2::FullMatch(e.path, *regex)) continue;
     if (query.status && e.status != *query.status) continue;
     if (query.unmatched_only && e.served_by != "unmatched") continue;

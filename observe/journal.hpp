@@ -8,9 +8,9 @@
 #include <optional>
 #include <string>
 
-#include "mock/core/json.hpp"
-#include "mock/http/api_message.hpp"
-#include "mock/observe/journal_record.hpp"
+#include "http/api_message.hpp"
+#include "http/json.hpp"
+#include "observe/journal_record.hpp"
 
 namespace mock::observe {
 

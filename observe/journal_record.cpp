@@ -1,10 +1,10 @@
-#include "mock/observe/journal_record.hpp"
+#include "observe/journal_record.hpp"
 
 #include <algorithm>
 #include <cstring>
 #include <stdexcept>
 
-#include "mock/observe/journal.hpp"
+#include "observe/journal.hpp"
 
 namespace mock::observe {
 namespace {

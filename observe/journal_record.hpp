@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "mock/http/api_message.hpp"
+#include "http/api_message.hpp"
 
 namespace mock::observe {
 

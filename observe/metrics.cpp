@@ -1,4 +1,4 @@
-#include "mock/observe/metrics.hpp"
+#include "observe/metrics.hpp"
 
 #include <memory>
 #include <sstream>

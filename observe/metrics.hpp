@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "mock/http/api_message.hpp"
+#include "http/api_message.hpp"
 
 namespace mock::observe {
 

@@ -1,10 +1,10 @@
-#include "mock/observe/observe_routes.hpp"
+#include "observe/observe_routes.hpp"
 
 #include <charconv>
 #include <string>
 
-#include "mock/http/api_error.hpp"
-#include "mock/http/json_body.hpp"
+#include "http/api_error.hpp"
+#include "http/json_body.hpp"
 
 namespace mock::observe {
 namespace {

@@ -1,9 +1,9 @@
 #pragma once
 // /__admin/health, /__admin/requests (journal, filters, clear), /__admin/requests/count (verification),
 // /__admin/requests/unmatched, /__admin/metrics.
-#include "mock/http/route_table.hpp"
-#include "mock/observe/journal.hpp"
-#include "mock/observe/metrics.hpp"
+#include "http/route_table.hpp"
+#include "observe/journal.hpp"
+#include "observe/metrics.hpp"
 
 namespace mock::observe {
 

@@ -1,10 +1,10 @@
-#include "mock/observe/observer.hpp"
+#include "observe/observer.hpp"
 
 #include <chrono>
 #include <utility>
 
-#include "mock/http/api_error.hpp"
-#include "mock/observe/observe_routes.hpp"
+#include "http/api_error.hpp"
+#include "observe/observe_routes.hpp"
 
 namespace mock::observe {
 

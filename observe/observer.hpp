@@ -7,11 +7,11 @@
 #include <optional>
 #include <string>
 
-#include "mock/http/api_message.hpp"
-#include "mock/http/route_table.hpp"
-#include "mock/observe/journal.hpp"
-#include "mock/observe/metrics.hpp"
-#include "mock/observe/request_log.hpp"
+#include "http/api_message.hpp"
+#include "http/route_table.hpp"
+#include "observe/journal.hpp"
+#include "observe/metrics.hpp"
+#include "observe/request_log.hpp"
 
 namespace mock::observe {
 

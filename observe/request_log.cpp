@@ -1,8 +1,8 @@
-#include "mock/observe/request_log.hpp"
+#include "observe/request_log.hpp"
 
 #include <cstdio>
 
-#include "mock/core/json.hpp"
+#include "http/json.hpp"
 
 namespace mock::observe {
 

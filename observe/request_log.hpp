@@ -3,7 +3,7 @@
 // headers, query or bodies: they carry keys and user data.
 #include <string>
 
-#include "mock/http/api_message.hpp"
+#include "http/api_message.hpp"
 
 namespace mock::observe {
 

@@ -1,10 +1,10 @@
-#include "mock/observe/request_pattern.hpp"
+#include "observe/request_pattern.hpp"
 
 #include <re2/re2.h>
 
-#include "mock/admin/fault_injector.hpp"
-#include "mock/http/api_error.hpp"
-#include "mock/observe/journal.hpp"
+#include "http/api_error.hpp"
+#include "http/path_glob.hpp"
+#include "observe/journal.hpp"
 
 namespace mock::observe {
 namespace {
@@ -67,7 +67,7 @@ RequestPattern RequestPattern::parse(const Json& pattern) {
 
 bool RequestPattern::matches(const JournalEntry& entry) const {
   if (m_method && entry.method != *m_method) return false;
-  if (m_path && !admin::glob_match(*m_path, entry.path)) return false;
+  if (m_path && !http::glob_match(*m_path, entry.path)) return false;
   if (m_path_regex && !re2::RE2::FullMatch(entry.path, *m_path_regex)) return false;
   if (m_status && entry.status != *m_status) return false;
   for (const auto& [name, expected] : m_query.items()) {

@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-#include "mock/core/json.hpp"
+#include "http/json.hpp"
 
 namespace re2 {
 class RE2;

@@ -5,13 +5,13 @@
 #include <utility>
 
 #include "cassettes/cassette_file.hpp"
-#include "mock/admin/admin_access.hpp"
-#include "mock/http/api_error.hpp"
-#include "mock/observe/observer.hpp"
+#include "http/admin_access.hpp"
+#include "http/api_error.hpp"
+#include "http/serve_until_signal.hpp"
+#include "observe/observer.hpp"
 #include "recorder/curl_upstream.hpp"
 #include "recorder/proxy.hpp"
 #include "recorder/recording.hpp"
-#include "mock/server/serve_until_signal.hpp"
 
 #ifndef AM_VERSION
 #define AM_VERSION "0.0.0"

@@ -3,9 +3,9 @@
 #include <utility>
 
 #include "cassettes/bounded_json.hpp"
-#include "mock/admin/admin_access.hpp"
-#include "mock/http/api_error.hpp"
-#include "mock/server/serve_until_signal.hpp"
+#include "http/admin_access.hpp"
+#include "http/api_error.hpp"
+#include "http/serve_until_signal.hpp"
 
 namespace recorder {
 namespace {

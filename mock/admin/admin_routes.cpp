@@ -1,9 +1,9 @@
 // /__admin: health, reset, scenario, clock, state, faults. One line per route below.
 #include "mock/admin/admin_routes.hpp"
 
+#include "http/api_error.hpp"
+#include "http/json_body.hpp"
 #include "mock/assistants/state_dump.hpp"
-#include "mock/http/api_error.hpp"
-#include "mock/http/json_body.hpp"
 
 namespace mock::admin {
 namespace {

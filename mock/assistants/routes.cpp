@@ -3,9 +3,9 @@
 
 #include <string>
 
-#include "mock/assistants/beta_header.hpp"
+#include "http/bearer_auth.hpp"
 #include "mock/assistants/handlers/handlers.hpp"
-#include "mock/http/bearer_auth.hpp"
+#include "mock/core/beta_header.hpp"
 
 namespace mock::assistants {
 namespace {
@@ -19,7 +19,7 @@ void add(http::RouteTable& table, Services& services, const char* method, const 
             [&services, endpoint, returns_run](http::ApiRequest& request) {
               http::check_bearer_key(request, services.config.api_key);
               request.api_version =
-                  require_assistants_beta(request) == ApiVersion::v1 ? "v1" : "v2";
+                  core::require_assistants_beta(request) == ApiVersion::v1 ? "v1" : "v2";
               http::ApiResponse response = endpoint(request, services);
               if (returns_run) {
                 response.headers.emplace("openai-poll-after-ms",

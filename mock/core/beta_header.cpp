@@ -1,8 +1,8 @@
-#include "mock/assistants/beta_header.hpp"
+#include "mock/core/beta_header.hpp"
 
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
 
-namespace mock::assistants {
+namespace mock::core {
 namespace {
 std::string trim(std::string_view text) {
   const auto first = text.find_first_not_of(" \t");
@@ -48,4 +48,4 @@ void require_version(const http::ApiRequest& request, ApiVersion version) {
   if (version_of(request) != version) throw http::errors::invalid_url(request.method, request.path);
 }
 
-}  // namespace mock::assistants
+}  // namespace mock::core

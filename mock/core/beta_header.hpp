@@ -1,9 +1,9 @@
 #pragma once
 // The Assistants endpoints need `OpenAI-Beta: assistants=v2` (FACTS.md §1, §7).
-#include "mock/assistants/model/status.hpp"
-#include "mock/http/api_message.hpp"
+#include "http/api_message.hpp"
+#include "mock/core/api_version.hpp"
 
-namespace mock::assistants {
+namespace mock::core {
 
 // Missing header -> 400 invalid_beta with the service's text; a value other than
 // assistants=v1 or assistants=v2 -> 400 invalid_beta naming what was sent.
@@ -16,4 +16,4 @@ ApiVersion version_of(const http::ApiRequest& request);
 // path the service does not serve.
 void require_version(const http::ApiRequest& request, ApiVersion version);
 
-}  // namespace mock::assistants
+}  // namespace mock::core

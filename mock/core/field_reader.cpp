@@ -1,12 +1,13 @@
-#include "mock/assistants/params/field_reader.hpp"
+#include "mock/core/field_reader.hpp"
 
 #include <cmath>
 #include <sstream>
 #include <utility>
 
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
+#include "mock/core/id_generator.hpp"
 
-namespace mock::assistants {
+namespace mock::core {
 namespace {
 using http::errors::invalid_request;
 
@@ -24,6 +25,11 @@ std::string supported_list(const std::vector<std::string>& values) {
   }
   return out;
 }
+
+constexpr std::size_t k_metadata_max_pairs = 16;
+constexpr std::size_t k_metadata_max_key = 64;
+constexpr std::size_t k_metadata_max_value = 512;
+
 }  // namespace
 
 std::string json_type_phrase(const Json& value) {
@@ -236,4 +242,37 @@ std::optional<Json> FieldReader::object(std::string_view key, bool nullable) con
 
 #undef AM_READ_PRELUDE
 
-}  // namespace mock::assistants
+void check_id_prefix(const std::string& param, const std::string& id, const std::string& prefix) {
+  if (!core::has_id_prefix(id, prefix)) {
+    // The service names the prefix without its separator: 'thread', 'file'.
+    throw http::errors::wrong_id_prefix(param, id, prefix.substr(0, prefix.size() - 1));
+  }
+}
+
+Json parse_metadata(const Json& value, const std::string& path) {
+  if (value.is_null()) return value;
+  if (!value.is_object()) throw_invalid_type(path, "an object", value);
+  if (value.size() > k_metadata_max_pairs) {
+    throw invalid_request("Invalid '" + path +
+                              "': too many properties. Expected an object with at most " +
+                              std::to_string(k_metadata_max_pairs) +
+                              " properties, but got an object with " +
+                              std::to_string(value.size()) + " properties instead.",
+                          path, "object_above_max_properties");
+  }
+  for (const auto& [key, item] : value.items()) {
+    const std::string key_path = path + "." + key;
+    if (key.size() > k_metadata_max_key) {
+      throw invalid_request("Invalid '" + path + "': metadata key '" + key.substr(0, 16) +
+                                "...' is too long. Expected a key with maximum length " +
+                                std::to_string(k_metadata_max_key) + ", but got a key with length " +
+                                std::to_string(key.size()) + " instead.",
+                            path, "string_above_max_length");
+    }
+    if (!item.is_string()) throw_invalid_type(key_path, "a string", item);
+    check_string_length(key_path, item.get<std::string>(), k_metadata_max_value);
+  }
+  return value;
+}
+
+}  // namespace mock::core

@@ -12,9 +12,9 @@
 #include <string_view>
 #include <vector>
 
-#include "mock/core/json.hpp"
+#include "http/json.hpp"
 
-namespace mock::assistants {
+namespace mock::core {
 
 class FieldReader {
 public:
@@ -65,4 +65,11 @@ void check_string_length(const std::string& param, const std::string& value,
 void check_array_length(const std::string& param, const Json& array,
                         std::optional<std::size_t> max_items, std::size_t min_items = 0);
 
-}  // namespace mock::assistants
+// map of string -> string; at most 16 pairs, keys <= 64, values <= 512 (FACTS.md §9.6).
+// null stays null.
+Json parse_metadata(const Json& value, const std::string& path);
+
+// An id sent in a body or path must begin with its prefix, else 400 (FACTS.md §7).
+void check_id_prefix(const std::string& param, const std::string& id, const std::string& prefix);
+
+}  // namespace mock::core

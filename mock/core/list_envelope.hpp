@@ -3,10 +3,10 @@
 // page of objects with an `id`; first_id/last_id are null on an empty page.
 #include <utility>
 
-#include "mock/core/json.hpp"
+#include "http/json.hpp"
 #include "mock/core/ordered_collection.hpp"
 
-namespace mock::files {
+namespace mock::core {
 
 template <class T, class ToJson>
 Json list_envelope(const core::Page<T>& page, ToJson&& to_json) {
@@ -21,4 +21,4 @@ Json list_envelope(const core::Page<T>& page, ToJson&& to_json) {
   return out;
 }
 
-}  // namespace mock::files
+}  // namespace mock::core

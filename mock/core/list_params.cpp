@@ -1,11 +1,11 @@
-#include "mock/assistants/params/list_params.hpp"
+#include "mock/core/list_params.hpp"
 
 #include <charconv>
 
-#include "mock/assistants/params/field_reader.hpp"
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
+#include "mock/core/field_reader.hpp"
 
-namespace mock::assistants {
+namespace mock::core {
 namespace {
 constexpr std::int64_t k_max_limit = 100;
 }
@@ -49,4 +49,4 @@ void throw_unknown_cursor(const core::UnknownCursor& cursor) {
                                       cursor.param, "invalid_value");
 }
 
-}  // namespace mock::assistants
+}  // namespace mock::core

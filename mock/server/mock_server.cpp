@@ -5,15 +5,15 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "http/admin_access.hpp"
+#include "http/api_error.hpp"
 #include "mock/assistants/routes.hpp"
 #include "mock/assistants/state_dump.hpp"
 #include "mock/files/file_routes.hpp"
 #include "mock/vector_stores/ingestion.hpp"
 #include "mock/vector_stores/routes.hpp"
 #include "mock/vector_stores/state_dump.hpp"
-#include "mock/http/api_error.hpp"
-#include "mock/admin/admin_access.hpp"
-#include "mock/observe/observe_routes.hpp"
+#include "observe/observe_routes.hpp"
 
 #include <algorithm>
 #include <map>

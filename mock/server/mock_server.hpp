@@ -8,18 +8,18 @@
 #include <string>
 #include <thread>
 
+#include "http/http_server.hpp"
+#include "http/route_table.hpp"
 #include "mock/admin/admin_routes.hpp"
 #include "mock/admin/fault_injector.hpp"
 #include "mock/assistants/services.hpp"
 #include "mock/files/file_services.hpp"
+#include "mock/server/stream_slots.hpp"
 #include "mock/vector_stores/services.hpp"
 #include "mock/vector_stores/tool_resource_links.hpp"
-#include "mock/http/http_server.hpp"
-#include "mock/http/route_table.hpp"
-#include "mock/observe/journal.hpp"
-#include "mock/observe/metrics.hpp"
-#include "mock/observe/request_log.hpp"
-#include "mock/server/stream_slots.hpp"
+#include "observe/journal.hpp"
+#include "observe/metrics.hpp"
+#include "observe/request_log.hpp"
 
 namespace mock {
 

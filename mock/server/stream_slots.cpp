@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "mock/http/api_error.hpp"
-#include "mock/http/json_body.hpp"
+#include "http/api_error.hpp"
+#include "http/json_body.hpp"
 
 namespace mock {
 

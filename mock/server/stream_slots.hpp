@@ -9,7 +9,7 @@
 #include <memory>
 #include <optional>
 
-#include "mock/http/api_message.hpp"
+#include "http/api_message.hpp"
 
 namespace mock {
 

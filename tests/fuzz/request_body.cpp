@@ -11,13 +11,13 @@
 #include <optional>
 #include <string_view>
 
+#include "http/api_error.hpp"
+#include "http/json_body.hpp"
 #include "mock/admin/fault_injector.hpp"
 #include "mock/assistants/model/message_content.hpp"
 #include "mock/assistants/params/message_body.hpp"
 #include "mock/assistants/params/request_params.hpp"
 #include "mock/assistants/params/shared_params.hpp"
-#include "mock/http/api_error.hpp"
-#include "mock/http/json_body.hpp"
 #include "mock/vector_stores/params.hpp"
 
 namespace {

@@ -9,7 +9,7 @@
 
 #include <httplib.h>
 
-#include "mock/core/json.hpp"
+#include "http/json.hpp"
 
 namespace tests::support {
 

@@ -9,13 +9,13 @@
 #include <string>
 #include <utility>
 
+#include "http/api_error.hpp"
+#include "http/json.hpp"
+#include "http/route_table.hpp"
 #include "mock/assistants/routes.hpp"
 #include "mock/assistants/services.hpp"
 #include "mock/core/clock.hpp"
 #include "mock/core/id_generator.hpp"
-#include "mock/core/json.hpp"
-#include "mock/http/api_error.hpp"
-#include "mock/http/route_table.hpp"
 
 namespace tests::support {
 

@@ -1,5 +1,6 @@
 #include <utility>
 
+#include "http/api_error.hpp"
 #include "mock/assistants/handlers/handler_support.hpp"
 #include "mock/assistants/handlers/handlers.hpp"
 #include "mock/assistants/handlers/run_stream.hpp"
@@ -7,7 +8,6 @@
 #include "mock/assistants/lifecycle/default_responder.hpp"
 #include "mock/assistants/lifecycle/stream_events.hpp"
 #include "mock/assistants/params/request_params.hpp"
-#include "mock/http/api_error.hpp"
 
 namespace mock::assistants {
 namespace {
@@ -87,7 +87,7 @@ Run& start_run(Thread& thread, const Assistant& assistant, const Json& fields, S
 }  // namespace
 
 ApiResponse create_run(const ApiRequest& request, Services& services) {
-  const Json fields = parse_create_run(request_body(request), version_of(request));
+  const Json fields = parse_create_run(request_body(request), core::version_of(request));
   return change_thread(services, request.path_param("thread_id"), [&](const AssistantsState& state, Thread& thread) {
     if (thread.active_run_id) {
       throw http::errors::invalid_request("Thread " + thread.id + " already has an active run " +
@@ -99,14 +99,14 @@ ApiResponse create_run(const ApiRequest& request, Services& services) {
     for (const Json& message : fields["additional_messages"]) {
       append_client_message(thread, new_message_from_fields(message), services);
     }
-    const Run& run = start_run(thread, assistant, fields, services, version_of(request));
+    const Run& run = start_run(thread, assistant, fields, services, core::version_of(request));
     if (wants_stream(fields)) return stream_run_response(services, thread.id, run);
     return object_response(run, request);
   });
 }
 
 ApiResponse create_thread_and_run(const ApiRequest& request, Services& services) {
-  Json fields = parse_create_thread_and_run(request_body(request), version_of(request));
+  Json fields = parse_create_thread_and_run(request_body(request), core::version_of(request));
   if (fields.contains("tool_resources") && fields["thread"]["tool_resources"].empty()) {
     fields["thread"]["tool_resources"] = fields["tool_resources"];
   }
@@ -115,7 +115,7 @@ ApiResponse create_thread_and_run(const ApiRequest& request, Services& services)
     const Assistant& assistant =
         require_assistant(state, fields["assistant_id"].get<std::string>());
     Thread& thread = insert_thread(state, fields["thread"], services);
-    const Run& run = start_run(thread, assistant, fields, services, version_of(request), true);
+    const Run& run = start_run(thread, assistant, fields, services, core::version_of(request), true);
     if (wants_stream(fields)) return stream_run_response(services, thread.id, run);
     return object_response(run, request);
   });
@@ -165,7 +165,7 @@ ApiResponse submit_tool_outputs(const ApiRequest& request, Services& services) {
     for (const Json& output : fields["tool_outputs"]) {
       input.tool_outputs.push_back(output["output"].get<std::string>());
     }
-    if (wants_stream(fields)) start_capturing(run, version_of(request));
+    if (wants_stream(fields)) start_capturing(run, core::version_of(request));
     services.runs.accept_tool_outputs(thread, run, fields["tool_outputs"], services.clock.now_ms(),
                                       services.scenarios.script_after_outputs(input));
     if (wants_stream(fields)) return stream_run_response(services, thread.id, run);

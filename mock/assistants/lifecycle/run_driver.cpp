@@ -4,11 +4,11 @@
 #include <set>
 #include <utility>
 
+#include "http/api_error.hpp"
 #include "mock/assistants/lifecycle/run_transitions.hpp"
 #include "mock/assistants/lifecycle/run_work.hpp"
 #include "mock/assistants/lifecycle/stream_events.hpp"
 #include "mock/assistants/model/message_content.hpp"
-#include "mock/http/api_error.hpp"
 
 namespace mock::assistants {
 namespace {

@@ -11,9 +11,9 @@
 #include <utility>
 #include <vector>
 
+#include "http/json.hpp"
 #include "mock/assistants/model/status.hpp"
 #include "mock/assistants/scenario/script.hpp"
-#include "mock/core/json.hpp"
 #include "mock/core/object_lock.hpp"
 #include "mock/core/ordered_collection.hpp"
 #include "mock/core/wire_cache.hpp"

@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "http/json.hpp"
 #include "mock/assistants/scenario/script.hpp"
-#include "mock/core/json.hpp"
 
 namespace re2 {
 class RE2;

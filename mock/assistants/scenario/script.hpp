@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "mock/core/json.hpp"
+#include "http/json.hpp"
 
 namespace mock::assistants {
 
