@@ -41,11 +41,11 @@ ApiResponse advance_clock(const ApiRequest& request, AdminContext& context) {
 
 ApiResponse load_scenario(const ApiRequest& request, AdminContext& context) {
   try {
-    assistants::Scenario scenario = assistants::parse_scenario(assistants::parse_scenario_json(request.body));
+    scenario::Scenario scenario = scenario::parse_scenario(scenario::parse_scenario_json(request.body));
     Json summary = Json{{"loaded", true}, {"name", scenario.name}, {"rules", scenario.rules.size()}};
     context.services.scenarios.load(std::move(scenario));
     return ApiResponse::json(summary);
-  } catch (const assistants::ScenarioError& error) {
+  } catch (const scenario::ScenarioError& error) {
     throw invalid_request(std::string("Invalid scenario: ") + error.what(), std::nullopt,
                           "invalid_scenario");
   }

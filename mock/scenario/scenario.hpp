@@ -11,13 +11,13 @@
 #include <vector>
 
 #include "http/json.hpp"
-#include "mock/assistants/scenario/script.hpp"
+#include "mock/scenario/script.hpp"
 
 namespace re2 {
 class RE2;
 }
 
-namespace mock::assistants {
+namespace mock::scenario {
 
 struct RuleCondition {
   std::optional<std::string> message_contains;      // substring of the latest user message
@@ -85,4 +85,4 @@ private:
   std::vector<int> m_uses;
 };
 
-}  // namespace mock::assistants
+}  // namespace mock::scenario

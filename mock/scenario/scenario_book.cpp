@@ -1,8 +1,8 @@
 #include <re2/re2.h>
 
-#include "mock/assistants/scenario/scenario.hpp"
+#include "mock/scenario/scenario.hpp"
 
-namespace mock::assistants {
+namespace mock::scenario {
 namespace {
 bool holds(const RuleCondition& when, const MatchInput& input) {
   if (when.message_contains &&
@@ -68,4 +68,4 @@ std::optional<RunScript> ScenarioBook::script_after_outputs(const MatchInput& in
   return first_match(input, true);
 }
 
-}  // namespace mock::assistants
+}  // namespace mock::scenario

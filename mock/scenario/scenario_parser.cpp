@@ -5,9 +5,9 @@
 
 #include <re2/re2.h>
 
-#include "mock/assistants/scenario/scenario.hpp"
+#include "mock/scenario/scenario.hpp"
 
-namespace mock::assistants {
+namespace mock::scenario {
 namespace {
 
 [[noreturn]] void fail(const std::string& path, const std::string& problem) {
@@ -249,4 +249,4 @@ Scenario load_scenario_file(const std::string& path) {
   }
 }
 
-}  // namespace mock::assistants
+}  // namespace mock::scenario

@@ -7,7 +7,7 @@
 
 #include "http/json.hpp"
 
-namespace mock::assistants {
+namespace mock::scenario {
 
 enum class ActionKind {
   message,           // a message_creation step and an assistant message
@@ -43,4 +43,4 @@ using RunScript = std::vector<ScriptAction>;
 
 ScriptAction message_action(std::string text);
 
-}  // namespace mock::assistants
+}  // namespace mock::scenario

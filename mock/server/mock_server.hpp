@@ -35,7 +35,7 @@ struct MockServerConfig {
   std::size_t journal_size = observe::Journal::k_default_capacity;  // 0 turns the journal off
   bool manual_clock = false;              // time moves only through /__admin/clock/advance
   std::int64_t manual_clock_start_ms = core::ManualClock::k_default_start_ms;
-  std::optional<assistants::Scenario> scenario;  // rules that script the assistant
+  std::optional<scenario::Scenario> scenario;  // rules that script the assistant
   files::FileLimits file_limits;          // bytes kept per file and in all (413 beyond)
   // Runs streaming at once; one more gets 429. Unset: three quarters of http.threads, so
   // streams never take the connections the requests that end them need.
@@ -87,7 +87,7 @@ private:
   core::IdGenerator m_ids;
   assistants::AssistantsStore m_store;
   assistants::AssistantsConfig m_assistants_config;
-  assistants::ScenarioBook m_scenarios;
+  scenario::ScenarioBook m_scenarios;
   admin::FaultInjector m_faults;
   observe::Journal m_journal;
   observe::Metrics m_metrics;

@@ -73,13 +73,13 @@ Run& start_run(Thread& thread, const Assistant& assistant, const Json& fields, S
     events::run_event(run, "created");
     events::run_event(run, "queued");
   }
-  MatchInput input;
+  scenario::MatchInput input;
   std::as_const(thread.messages).for_each([&](const Message& message) {
     if (message.role == Role::user) input.latest_user_message = message_text(message);
   });
   input.assistant_name = assistant.name.value_or("");
   input.instructions = run.instructions;
-  RunScript script = services.scenarios.script_for_run(input).value_or(RunScript{});
+  scenario::RunScript script = services.scenarios.script_for_run(input).value_or(scenario::RunScript{});
   if (script.empty()) script = default_script(thread, run);
   services.runs.schedule(thread, run, services.clock.now_ms(), plan_script(std::move(script), run));
   return run;
@@ -156,7 +156,7 @@ ApiResponse submit_tool_outputs(const ApiRequest& request, Services& services) {
   return change_thread(services, request.path_param("thread_id"), [&](const AssistantsState& state, Thread& thread) {
     Run& run = require_run(thread, request.path_param("run_id"));
     RunDriver::check_tool_outputs(run, fields["tool_outputs"]);
-    MatchInput input;
+    scenario::MatchInput input;
     input.latest_user_message = run.progress.user_message;
     if (const Assistant* assistant = state.assistants.find(run.assistant_id)) {
       input.assistant_name = assistant->name.value_or("");
