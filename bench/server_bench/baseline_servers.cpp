@@ -18,7 +18,7 @@
 namespace server_bench {
 namespace {
 
-// The same trick as mock/http/http_server.cpp: 0.11.4 listens with a backlog of 5 and keeps
+// The same trick as http/http_server.cpp: 0.11.4 listens with a backlog of 5 and keeps
 // the socket private; a second listen() on it enlarges the queue (Linux).
 int port_of(int fd) {
   sockaddr_storage address{};

@@ -1,4 +1,4 @@
-// Fuzz target: a request body through the JSON body parser (mock/http/json_body) and one
+// Fuzz target: a request body through the JSON body parser (http/json_body) and one
 // endpoint's validator. The first byte picks the validator, the rest is the body as sent.
 // Bad input must end as an ApiError with a 4xx status whose envelope renders; anything
 // else thrown (nlohmann type errors, std::out_of_range, ...) is a bug and crashes here.
