@@ -41,7 +41,8 @@ ApiResponse advance_clock(const ApiRequest& request, AdminContext& context) {
 
 ApiResponse load_scenario(const ApiRequest& request, AdminContext& context) {
   try {
-    scenario::Scenario scenario = scenario::parse_scenario(scenario::parse_scenario_json(request.body));
+    scenario::Scenario scenario =
+        scenario::parse_scenario(scenario::parse_scenario_json(request.body));
     Json summary = Json{{"loaded", true}, {"name", scenario.name}, {"rules", scenario.rules.size()}};
     context.services.scenarios.load(std::move(scenario));
     return ApiResponse::json(summary);

@@ -97,7 +97,8 @@ std::optional<http::ApiResponse> FaultInjector::take(const http::ApiRequest& req
   if (!m_armed) return std::nullopt;
   std::lock_guard lock(m_mutex);
   for (auto it = m_faults.begin(); it != m_faults.end(); ++it) {
-    if ((it->method != "*" && it->method != request.method) || !http::glob_match(it->path, request.path)) {
+    if ((it->method != "*" && it->method != request.method) ||
+        !http::glob_match(it->path, request.path)) {
       continue;
     }
     http::ApiResponse response = http::ApiResponse::json(it->body, it->status);

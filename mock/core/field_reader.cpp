@@ -265,8 +265,9 @@ Json parse_metadata(const Json& value, const std::string& path) {
     if (key.size() > k_metadata_max_key) {
       throw invalid_request("Invalid '" + path + "': metadata key '" + key.substr(0, 16) +
                                 "...' is too long. Expected a key with maximum length " +
-                                std::to_string(k_metadata_max_key) + ", but got a key with length " +
-                                std::to_string(key.size()) + " instead.",
+                                std::to_string(k_metadata_max_key) +
+                                ", but got a key with length " + std::to_string(key.size()) +
+                                " instead.",
                             path, "string_above_max_length");
     }
     if (!item.is_string()) throw_invalid_type(key_path, "a string", item);

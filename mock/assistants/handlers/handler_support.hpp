@@ -77,7 +77,8 @@ http::ApiResponse list_response(const core::OrderedCollection<T>& collection,
                                 const std::function<bool(const T&)>& keep = nullptr) {
   const core::PageQuery query = core::parse_list_query(request);
   try {
-    return http::ApiResponse::json_text(list_wire_text(collection.page(query, keep), core::version_of(request)));
+    return http::ApiResponse::json_text(
+        list_wire_text(collection.page(query, keep), core::version_of(request)));
   } catch (const core::UnknownCursor& cursor) {
     core::throw_unknown_cursor(cursor);
   }

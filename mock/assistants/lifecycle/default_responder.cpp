@@ -9,7 +9,8 @@ namespace {
 constexpr std::size_t k_quote_limit = 200;
 
 bool is_tool_action(const scenario::ScriptAction& action) {
-  return action.kind == scenario::ActionKind::code_interpreter || action.kind == scenario::ActionKind::file_search ||
+  return action.kind == scenario::ActionKind::code_interpreter ||
+         action.kind == scenario::ActionKind::file_search ||
          action.kind == scenario::ActionKind::function_call;
 }
 

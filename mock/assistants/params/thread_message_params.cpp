@@ -35,7 +35,8 @@ Json one_part(Json part) {
 // stored as the parts the message object shows.
 Json parse_content(const Json& value, const std::string& path) {
   if (value.is_string()) return one_part(normalised_text_part(value.get<std::string>()));
-  if (!value.is_array()) core::throw_invalid_type(path, "a string or an array of content parts", value);
+  if (!value.is_array())
+    core::throw_invalid_type(path, "a string or an array of content parts", value);
   core::check_array_length(path, value, std::nullopt, 1);
   Json parts = Json::array();
   for (std::size_t i = 0; i < value.size(); ++i) {
