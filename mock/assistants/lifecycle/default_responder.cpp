@@ -23,7 +23,8 @@ scenario::ScriptAction call_action(const std::string& name) {
 
 scenario::ScriptAction tool_action(const std::string& type) {
   scenario::ScriptAction action;
-  action.kind = type == "code_interpreter" ? scenario::ActionKind::code_interpreter : scenario::ActionKind::file_search;
+  action.kind = type == "code_interpreter" ? scenario::ActionKind::code_interpreter
+                                           : scenario::ActionKind::file_search;
   if (type == "code_interpreter") {
     action.input = "print('mock')";
     action.outputs = Json::array({Json{{"type", "logs"}, {"logs", "mock\n"}}});
@@ -32,7 +33,8 @@ scenario::ScriptAction tool_action(const std::string& type) {
 }
 
 // The call the run must make first, or nullopt when tool_choice does not force one.
-std::optional<scenario::ScriptAction> forced_call(const Run& run, const scenario::RunScript& script) {
+std::optional<scenario::ScriptAction> forced_call(const Run& run,
+                                                  const scenario::RunScript& script) {
   const Json& choice = run.tool_choice;
   if (choice == "required") {
     if (std::any_of(script.begin(), script.end(), is_tool_action)) return std::nullopt;
@@ -54,8 +56,9 @@ std::optional<scenario::ScriptAction> forced_call(const Run& run, const scenario
     }
     return call_action(name);
   }
-  const scenario::ActionKind wanted = type == "code_interpreter" ? scenario::ActionKind::code_interpreter
-                                                       : scenario::ActionKind::file_search;
+  const scenario::ActionKind wanted = type == "code_interpreter"
+                                          ? scenario::ActionKind::code_interpreter
+                                          : scenario::ActionKind::file_search;
   if (first_tool != script.end() && first_tool->kind == wanted) return std::nullopt;
   return tool_action(type);
 }

@@ -42,8 +42,9 @@ Json parse_assistant_fields(const Json& body, bool creating, ApiVersion version)
     out["tool_resources"] =
         parse_tool_resources(reader.get("tool_resources"), "tool_resources", creating);
   }
-  if (reader.has("metadata"))
+  if (reader.has("metadata")) {
     out["metadata"] = core::parse_metadata(reader.get("metadata"), "metadata");
+  }
   if (auto temperature = reader.number("temperature", 0.0, 2.0)) out["temperature"] = *temperature;
   if (auto top_p = reader.number("top_p", 0.0, 1.0)) out["top_p"] = *top_p;
   if (reader.has("response_format")) {

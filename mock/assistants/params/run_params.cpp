@@ -17,8 +17,9 @@ void read_run_overrides(const core::FieldReader& reader, Json& out, ApiVersion v
   if (reader.has("tools")) out["tools"] = reader.get("tools").is_null()
                                               ? Json(nullptr)
                                               : parse_tools(reader.get("tools"), "tools", k_max_run_tools, version);
-  if (reader.has("metadata"))
+  if (reader.has("metadata")) {
     out["metadata"] = core::parse_metadata(reader.get("metadata"), "metadata");
+  }
   if (auto temperature = reader.number("temperature", 0.0, 2.0)) out["temperature"] = *temperature;
   if (auto top_p = reader.number("top_p", 0.0, 1.0)) out["top_p"] = *top_p;
   if (auto stream = reader.boolean("stream")) out["stream"] = *stream;

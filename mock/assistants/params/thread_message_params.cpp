@@ -148,7 +148,9 @@ Json parse_modify_metadata_only(const Json& body) {
   core::FieldReader reader(body, "");
   reader.allow_only({"metadata"});
   Json out = Json::object();
-  if (reader.has("metadata")) out["metadata"] = core::parse_metadata(reader.get("metadata"), "metadata");
+  if (reader.has("metadata")) {
+    out["metadata"] = core::parse_metadata(reader.get("metadata"), "metadata");
+  }
   return out;
 }
 
@@ -191,7 +193,9 @@ Json parse_modify_thread(const Json& body, ApiVersion version) {
   if (reader.has("tool_resources")) {
     out["tool_resources"] = parse_tool_resources(reader.get("tool_resources"), "tool_resources", false);
   }
-  if (reader.has("metadata")) out["metadata"] = core::parse_metadata(reader.get("metadata"), "metadata");
+  if (reader.has("metadata")) {
+    out["metadata"] = core::parse_metadata(reader.get("metadata"), "metadata");
+  }
   return out;
 }
 
