@@ -3,7 +3,7 @@
 #include "http/api_error.hpp"
 #include "http/host_header.hpp"
 
-namespace mock::admin {
+namespace mock::http {
 namespace {
 bool is_local_origin(const std::string& origin) {
   for (const char* local : {"http://127.0.0.1", "http://localhost", "http://[::1]"}) {
@@ -54,4 +54,4 @@ void check_admin_request(const http::ApiRequest& request, const std::optional<st
   check_admin_access(request, token);
 }
 
-}  // namespace mock::admin
+}  // namespace mock::http

@@ -7,7 +7,7 @@
 
 #include "http/api_message.hpp"
 
-namespace mock::admin {
+namespace mock::http {
 
 // Throws ApiError 401 (missing or wrong token) or 403 (cross-origin browser request).
 void check_admin_access(const http::ApiRequest& request, const std::optional<std::string>& token);
@@ -19,4 +19,4 @@ void check_admin_access(const http::ApiRequest& request, const std::optional<std
 void check_admin_request(const http::ApiRequest& request, const std::optional<std::string>& token,
                          bool loopback_only);
 
-}  // namespace mock::admin
+}  // namespace mock::http

@@ -140,7 +140,7 @@ tl::expected<std::unique_ptr<RecordServer>, std::string> RecordServer::create(Re
         try {
           // Every /__admin call, those the observer answers and those the proxy forwards alike.
           if (request.path.starts_with("/__admin/")) {
-            mock::admin::check_admin_request(request, gate->config.admin_token, gate->http->loopback_only());
+            mock::http::check_admin_request(request, gate->config.admin_token, gate->http->loopback_only());
           }
         } catch (const mock::http::ApiError& error) {
           mock::http::ApiResponse refused = error.to_response();

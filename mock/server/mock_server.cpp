@@ -86,7 +86,7 @@ http::ApiResponse MockServer::handle(http::ApiRequest& request) {
     const http::Route& route = m_routes.match(request);
     route_name = route.name;
     if (request.path.starts_with("/__admin/")) {
-      admin::check_admin_request(request, m_config.admin_token, m_http->loopback_only());
+      http::check_admin_request(request, m_config.admin_token, m_http->loopback_only());
     }
     // Injected faults stand in for the API, never for the admin API that set them.
     std::optional<http::ApiResponse> fault;
