@@ -53,6 +53,10 @@ struct ApiRequest {
   std::string api_version;
   // Named path segments filled by the route table, e.g. {"thread_id", "thread_abc"}.
   std::map<std::string, std::string, std::less<>> path_params;
+  // Set by the server on routes declared Streaming::may_stream. A handler that will answer
+  // with a stream calls it once it has read the request and before it changes any state;
+  // it throws the server's ApiError (429) when no stream may start now.
+  std::function<void()> claim_stream;
 
   std::optional<std::string> header(std::string_view name) const;
   std::optional<std::string> query_value(std::string_view name) const;

@@ -39,8 +39,10 @@ std::vector<std::string_view> split_path(std::string_view path) {
   return parts;
 }
 
-void RouteTable::add(std::string method, std::string pattern, std::string name, Handler handler) {
-  Route route{std::move(method), std::move(pattern), std::move(handler), std::move(name), {}, 0};
+void RouteTable::add(std::string method, std::string pattern, std::string name, Handler handler,
+                     Streaming streaming) {
+  Route route{std::move(method), std::move(pattern), std::move(handler), std::move(name), streaming,
+              {}, 0};
   for (std::string_view segment : split_path(route.pattern)) {
     route.segments.emplace_back(segment);
     if (is_capture(segment)) ++route.captures;

@@ -14,18 +14,25 @@ namespace mock::http {
 
 using Handler = std::function<ApiResponse(ApiRequest&)>;
 
+// Whether a route may answer with a stream. The server lends such a route's handler
+// ApiRequest::claim_stream, so a stream is bounded by the one reading of the request the
+// handler does anyway.
+enum class Streaming { never, may_stream };
+
 struct Route {
   std::string method;
   std::string pattern;
   Handler handler;
   std::string name;  // stable label for logs and metrics, e.g. "runs.create"
+  Streaming streaming = Streaming::never;
   std::vector<std::string> segments;  // pattern split on '/'
   std::size_t captures = 0;           // segments that are {captures}
 };
 
 class RouteTable {
 public:
-  void add(std::string method, std::string pattern, std::string name, Handler handler);
+  void add(std::string method, std::string pattern, std::string name, Handler handler,
+           Streaming streaming = Streaming::never);
 
   // Fills request.path_params on a hit. Throws ApiError 404 "Invalid URL (...)" for an
   // unknown path and 405 "Method not allowed (...)" for a known path with another method.

@@ -93,10 +93,15 @@ http::ApiResponse MockServer::handle(http::ApiRequest& request) {
     if (request.path.starts_with("/v1/")) fault = m_faults.take(request);
     if (fault) {
       response = std::move(*fault);
-    } else if (StreamSlots::wants_stream(route.name, request)) {
-      // Taken before the handler, so a refused stream leaves no run behind.
-      std::shared_ptr<void> slot = m_stream_slots.try_take();
-      response = slot ? route.handler(request) : m_stream_slots.refusal();
+    } else if (route.streaming == http::Streaming::may_stream) {
+      // The handler claims the slot after reading the request and before creating
+      // anything, so a refused stream leaves no run behind.
+      std::shared_ptr<void> slot;
+      request.claim_stream = [this, &slot] {
+        slot = m_stream_slots.try_take();
+        if (!slot) throw m_stream_slots.refusal();
+      };
+      response = route.handler(request);
       if (response.stream) {
         response.stream = [slot, producer = std::move(response.stream)](http::StreamSink& sink) { producer(sink); };
       }
