@@ -77,7 +77,8 @@ std::string fill_template(const std::string& text, const RunProgress& progress) 
   return out + text.substr(pos);
 }
 
-void RunDriver::schedule(Thread& thread, Run& run, std::int64_t now_ms, scenario::RunScript script) {
+void RunDriver::schedule(Thread& thread, Run& run, std::int64_t now_ms,
+                         scenario::RunScript script) {
   RunProgress& progress = run.progress;
   progress.actions = std::move(script);
   progress.next_due_ms = now_ms + m_pace.step_ms;
@@ -100,7 +101,7 @@ void RunDriver::advance(Thread& thread, std::int64_t now_ms) {
         run->status == RunStatus::requires_action ? k_never : run->progress.next_due_ms;
     if (expires_ms <= due_ms && expires_ms <= now_ms && run->status != RunStatus::cancelling) {
       move_run(*run, RunEvent::expire);
-      finish(thread, *run, RunStatus::expired, expires_ms);
+      finish(thread, *run, expires_ms);
       break;
     }
     if (due_ms > now_ms) break;
@@ -119,7 +120,7 @@ void RunDriver::step(Thread& thread, Run& run, std::int64_t at_ms) {
           run.progress.prompt_tokens > run.max_prompt_tokens.get<std::int64_t>()) {
         move_run(run, RunEvent::hit_token_limit);
         run.incomplete_details = Json{{"reason", "max_prompt_tokens"}};
-        finish(thread, run, RunStatus::incomplete, at_ms);
+        finish(thread, run, at_ms);
         return;
       }
       break;
@@ -128,12 +129,12 @@ void RunDriver::step(Thread& thread, Run& run, std::int64_t at_ms) {
         perform_action(thread, run, at_ms);
       } else {
         move_run(run, RunEvent::complete);
-        finish(thread, run, RunStatus::completed, at_ms);
+        finish(thread, run, at_ms);
       }
       break;
     case RunStatus::cancelling:
       move_run(run, RunEvent::finish_cancel);
-      finish(thread, run, RunStatus::cancelled, at_ms);
+      finish(thread, run, at_ms);
       return;
     default:
       return;
@@ -188,12 +189,12 @@ void RunDriver::perform_action(Thread& thread, Run& run, std::int64_t at_ms) {
         message->content.clear();
         message->content.push_back(text_part(text, action.annotations));
         if (cut_short) {
-          message->status = MessageStatus::incomplete;
+          work::move_message(*message, MessageEvent::cut_off);
           message->incomplete_at = at;
           message->incomplete_details = Json{{"reason", "max_tokens"}};
           events::message_event(run, *message, "incomplete");
         } else {
-          message->status = MessageStatus::completed;
+          work::move_message(*message, MessageEvent::complete);
           message->completed_at = at;
           events::message_event(run, *message, "completed");
         }
@@ -204,7 +205,7 @@ void RunDriver::perform_action(Thread& thread, Run& run, std::int64_t at_ms) {
       if (cut_short) {
         move_run(run, RunEvent::hit_token_limit);
         run.incomplete_details = Json{{"reason", "max_completion_tokens"}};
-        finish(thread, run, RunStatus::incomplete, at_ms);
+        finish(thread, run, at_ms);
       }
       return;
     }
@@ -271,23 +272,24 @@ void RunDriver::perform_action(Thread& thread, Run& run, std::int64_t at_ms) {
       end_action(run);
       move_run(run, RunEvent::fail);
       run.last_error = Json{{"code", action.code}, {"message", action.message}};
-      finish(thread, run, RunStatus::failed, at_ms);
+      finish(thread, run, at_ms);
       return;
     case scenario::ActionKind::incomplete:
       end_action(run);
       move_run(run, RunEvent::hit_token_limit);
       run.incomplete_details = Json{{"reason", action.reason}};
-      finish(thread, run, RunStatus::incomplete, at_ms);
+      finish(thread, run, at_ms);
       return;
     case scenario::ActionKind::expire:
       end_action(run);
       move_run(run, RunEvent::expire);
-      finish(thread, run, RunStatus::expired, at_ms);
+      finish(thread, run, at_ms);
       return;
   }
 }
 
-void RunDriver::finish(Thread& thread, Run& run, RunStatus status, std::int64_t at_ms) {
+void RunDriver::finish(Thread& thread, Run& run, std::int64_t at_ms) {
+  const RunStatus status = run.status;  // the transition table set it; finish only follows
   const Timestamp at = seconds(at_ms);
   run.progress.ended_at = at;
   work::close_open_work(thread, run, status, at);
@@ -338,7 +340,8 @@ void RunDriver::check_tool_outputs(const Run& run, const Json& tool_outputs) {
 }
 
 void RunDriver::accept_tool_outputs(Thread& thread, Run& run, const Json& tool_outputs,
-                                    std::int64_t now_ms, std::optional<scenario::RunScript> replacement) {
+                                    std::int64_t now_ms,
+                                    std::optional<scenario::RunScript> replacement) {
   check_tool_outputs(run, tool_outputs);
   RunProgress& progress = run.progress;
   progress.latest_outputs_from = progress.tool_outputs.size();

@@ -45,7 +45,9 @@ private:
   void step(Thread& thread, Run& run, std::int64_t at_ms);
   void perform_action(Thread& thread, Run& run, std::int64_t at_ms);
   void end_action(Run& run);
-  void finish(Thread& thread, Run& run, RunStatus status, std::int64_t at_ms);
+  // After the transition table has moved the run to a terminal status: stamps the
+  // ending, closes open work, clears the active run and tells a stream, all by run.status.
+  void finish(Thread& thread, Run& run, std::int64_t at_ms);
 
   core::IdGenerator& m_ids;
   RunPace m_pace;
