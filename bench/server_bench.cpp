@@ -35,10 +35,10 @@
 #include "bench/server_bench/settings.hpp"
 #include "bench/server_bench/text.hpp"
 #include "bench/server_bench/watchdog.hpp"
-#include "mock/http/api_message.hpp"
-#include "mock/http/http_server.hpp"
-#include "mock/observe/journal.hpp"
+#include "http/api_message.hpp"
+#include "http/http_server.hpp"
 #include "mock/server/mock_server.hpp"
+#include "observe/journal.hpp"
 
 namespace server_bench {
 namespace {

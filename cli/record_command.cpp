@@ -8,8 +8,8 @@
 #include "cli/commands.hpp"
 #include "cli/flag_checks.hpp"
 #include "cli/server_options.hpp"
+#include "http/serve_until_signal.hpp"
 #include "recorder/record_server.hpp"
-#include "mock/server/serve_until_signal.hpp"
 
 namespace cli {
 namespace {

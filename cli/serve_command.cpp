@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "cli/flag_checks.hpp"
-#include "mock/server/serve_until_signal.hpp"
+#include "http/serve_until_signal.hpp"
 
 namespace cli {
 
@@ -58,8 +58,8 @@ Command add_serve_command(CLI::App& app) {
 int run_serve(ServeOptions options) {
   if (!options.scenario_file.empty()) {
     try {
-      options.config.scenario = mock::assistants::load_scenario_file(options.scenario_file);
-    } catch (const mock::assistants::ScenarioError& error) {
+      options.config.scenario = mock::scenario::load_scenario_file(options.scenario_file);
+    } catch (const mock::scenario::ScenarioError& error) {
       std::cerr << "assistants-mock: invalid scenario: " << error.what() << "\n";
       return 2;
     }

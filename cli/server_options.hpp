@@ -9,9 +9,9 @@
 
 #include <CLI/CLI.hpp>
 
-#include "mock/http/http_server.hpp"
-#include "mock/observe/journal.hpp"
-#include "mock/observe/request_log.hpp"
+#include "http/http_server.hpp"
+#include "observe/journal.hpp"
+#include "observe/request_log.hpp"
 
 namespace cli {
 

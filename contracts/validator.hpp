@@ -1,7 +1,7 @@
 #pragma once
 // The project's one interface to JSON Schema validation (draft 7). valijson stays behind it:
 // validator.cpp is the only file that includes it (../shared/STYLE.md §2, checked by
-// tests/rules/check_includes.sh). Everything else sees CompiledSchema and Violation.
+// tests/rules/architecture.txt). Everything else sees CompiledSchema and Violation.
 #include <memory>
 #include <string>
 #include <vector>

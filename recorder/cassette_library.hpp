@@ -13,7 +13,7 @@
 #include <tl/expected.hpp>
 
 #include "cassettes/cassette.hpp"
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
 #include "recorder/proxy.hpp"
 
 namespace recorder {

@@ -1,4 +1,4 @@
-// The only file that includes libcurl (tests/rules/check_includes.sh). One easy handle per
+// The only file that includes libcurl (tests/rules/architecture.txt). One easy handle per
 // exchange, driven through a multi handle so the caller gets the status and headers first
 // and then the body piece by piece, on its own thread, without a helper thread.
 #include "recorder/curl_upstream.hpp"

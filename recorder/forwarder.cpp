@@ -6,7 +6,7 @@
 
 #include "cassettes/body_codec.hpp"
 #include "cassettes/sse.hpp"
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
 #include "recorder/http_mapping.hpp"
 
 namespace recorder {

@@ -9,7 +9,7 @@
 #include <tl/expected.hpp>
 
 #include "cassettes/cassette.hpp"
-#include "mock/http/api_message.hpp"
+#include "http/api_message.hpp"
 #include "recorder/upstream.hpp"
 
 namespace recorder {

@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "cassettes/cassette.hpp"
-#include "mock/http/api_message.hpp"
+#include "http/api_message.hpp"
 #include "recorder/upstream.hpp"
 
 namespace recorder {

@@ -3,7 +3,7 @@
 #include <chrono>
 #include <utility>
 
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
 #include "recorder/http_mapping.hpp"
 
 namespace recorder {

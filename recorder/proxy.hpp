@@ -5,8 +5,8 @@
 #include <memory>
 #include <string>
 
-#include "mock/http/api_error.hpp"
-#include "mock/http/api_message.hpp"
+#include "http/api_error.hpp"
+#include "http/api_message.hpp"
 #include "recorder/forwarder.hpp"
 #include "recorder/record_mode.hpp"
 #include "recorder/redaction.hpp"

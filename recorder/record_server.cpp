@@ -5,13 +5,13 @@
 #include <utility>
 
 #include "cassettes/cassette_file.hpp"
-#include "mock/admin/admin_access.hpp"
-#include "mock/http/api_error.hpp"
-#include "mock/observe/observer.hpp"
+#include "http/admin_access.hpp"
+#include "http/api_error.hpp"
+#include "http/serve_until_signal.hpp"
+#include "observe/observer.hpp"
 #include "recorder/curl_upstream.hpp"
 #include "recorder/proxy.hpp"
 #include "recorder/recording.hpp"
-#include "mock/server/serve_until_signal.hpp"
 
 #ifndef AM_VERSION
 #define AM_VERSION "0.0.0"
@@ -140,7 +140,7 @@ tl::expected<std::unique_ptr<RecordServer>, std::string> RecordServer::create(Re
         try {
           // Every /__admin call, those the observer answers and those the proxy forwards alike.
           if (request.path.starts_with("/__admin/")) {
-            mock::admin::check_admin_request(request, gate->config.admin_token, gate->http->loopback_only());
+            mock::http::check_admin_request(request, gate->config.admin_token, gate->http->loopback_only());
           }
         } catch (const mock::http::ApiError& error) {
           mock::http::ApiResponse refused = error.to_response();

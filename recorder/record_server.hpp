@@ -13,9 +13,9 @@
 
 #include "cassettes/cassette.hpp"
 #include "cassettes/cassette_error.hpp"
-#include "mock/http/http_server.hpp"
-#include "mock/observe/journal.hpp"
-#include "mock/observe/request_log.hpp"
+#include "http/http_server.hpp"
+#include "observe/journal.hpp"
+#include "observe/request_log.hpp"
 #include "recorder/forwarder.hpp"
 #include "recorder/matchers.hpp"
 #include "recorder/record_mode.hpp"

@@ -3,9 +3,9 @@
 #include <utility>
 
 #include "cassettes/bounded_json.hpp"
-#include "mock/admin/admin_access.hpp"
-#include "mock/http/api_error.hpp"
-#include "mock/server/serve_until_signal.hpp"
+#include "http/admin_access.hpp"
+#include "http/api_error.hpp"
+#include "http/serve_until_signal.hpp"
 
 namespace recorder {
 namespace {
@@ -82,7 +82,7 @@ std::optional<ApiResponse> ReplayServer::handle_admin(const mock::http::ApiReque
 ApiResponse ReplayServer::handle(mock::http::ApiRequest& request) {
   if (request.path.starts_with("/__admin/")) {
     try {
-      mock::admin::check_admin_request(request, m_config.admin_token, m_http->loopback_only());
+      mock::http::check_admin_request(request, m_config.admin_token, m_http->loopback_only());
     } catch (const ApiError& error) {
       ApiResponse refused = error.to_response();
       refused.served_by = "admin.refused";

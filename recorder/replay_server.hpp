@@ -16,9 +16,9 @@
 #include <tl/expected.hpp>
 
 #include "cassettes/cassette.hpp"
-#include "mock/http/http_server.hpp"
-#include "mock/observe/observer.hpp"
-#include "mock/observe/request_log.hpp"
+#include "http/http_server.hpp"
+#include "observe/observer.hpp"
+#include "observe/request_log.hpp"
 #include "recorder/cassette_library.hpp"
 #include "recorder/matchers.hpp"
 

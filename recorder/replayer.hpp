@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "cassettes/cassette.hpp"
-#include "mock/http/api_message.hpp"
+#include "http/api_message.hpp"
 #include "recorder/match_index.hpp"
 #include "recorder/matchers.hpp"
 

@@ -13,7 +13,7 @@
 #include "bench/server_bench/baseline_servers.hpp"
 #include "cassettes/cassette_file.hpp"
 #include "cassettes/journal.hpp"
-#include "mock/http/http_server.hpp"
+#include "http/http_server.hpp"
 #include "recorder/cassette_library.hpp"
 #include "recorder/matchers.hpp"
 #include "recorder/replayer.hpp"

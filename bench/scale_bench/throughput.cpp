@@ -11,7 +11,7 @@
 #include "bench/scale_bench/child_server.hpp"
 #include "bench/scale_bench/wrk.hpp"
 #include "bench/server_bench/baseline_servers.hpp"
-#include "mock/http/http_server.hpp"
+#include "http/http_server.hpp"
 
 namespace scale_bench {
 namespace {

@@ -13,12 +13,12 @@
 
 #include "bench/server_bench/settings.hpp"
 #include "bench/server_bench/text.hpp"
-#include "mock/http/api_message.hpp"
+#include "http/api_message.hpp"
 
 namespace server_bench {
 namespace {
 
-// The same trick as mock/http/http_server.cpp: 0.11.4 listens with a backlog of 5 and keeps
+// The same trick as http/http_server.cpp: 0.11.4 listens with a backlog of 5 and keeps
 // the socket private; a second listen() on it enlarges the queue (Linux).
 int port_of(int fd) {
   sockaddr_storage address{};

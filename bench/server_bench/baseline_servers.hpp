@@ -10,7 +10,7 @@
 
 #include <httplib.h>
 
-#include "mock/http/http_server.hpp"
+#include "http/http_server.hpp"
 
 namespace server_bench {
 

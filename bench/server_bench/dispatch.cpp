@@ -7,7 +7,7 @@
 
 #include "bench/server_bench/settings.hpp"
 #include "bench/server_bench/text.hpp"
-#include "mock/http/api_message.hpp"
+#include "http/api_message.hpp"
 
 namespace server_bench {
 

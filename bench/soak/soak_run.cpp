@@ -13,7 +13,7 @@
 #include "bench/soak/flows.hpp"
 #include "bench/soak/process_stats.hpp"
 #include "bench/soak/state_invariants.hpp"
-#include "mock/assistants/scenario/scenario.hpp"
+#include "mock/scenario/scenario.hpp"
 #include "mock/server/mock_server.hpp"
 
 namespace soak {
@@ -133,7 +133,7 @@ std::unique_ptr<mock::MockServer> start_server(const Settings& settings) {
   config.http.threads = settings.clients + 16;  // every client keeps one connection open
   config.api_key = settings.api_key;
   config.admin_token = settings.admin_token;
-  config.scenario = mock::assistants::parse_scenario(mock::Json::parse(soak_scenario().dump()));
+  config.scenario = mock::scenario::parse_scenario(mock::Json::parse(soak_scenario().dump()));
   auto server = std::make_unique<mock::MockServer>(std::move(config));
   server->start();
   return server;

@@ -1,9 +1,9 @@
 // /__admin: health, reset, scenario, clock, state, faults. One line per route below.
 #include "mock/admin/admin_routes.hpp"
 
+#include "http/api_error.hpp"
+#include "http/json_body.hpp"
 #include "mock/assistants/state_dump.hpp"
-#include "mock/http/api_error.hpp"
-#include "mock/http/json_body.hpp"
 
 namespace mock::admin {
 namespace {
@@ -41,11 +41,12 @@ ApiResponse advance_clock(const ApiRequest& request, AdminContext& context) {
 
 ApiResponse load_scenario(const ApiRequest& request, AdminContext& context) {
   try {
-    assistants::Scenario scenario = assistants::parse_scenario(assistants::parse_scenario_json(request.body));
+    scenario::Scenario scenario =
+        scenario::parse_scenario(scenario::parse_scenario_json(request.body));
     Json summary = Json{{"loaded", true}, {"name", scenario.name}, {"rules", scenario.rules.size()}};
     context.services.scenarios.load(std::move(scenario));
     return ApiResponse::json(summary);
-  } catch (const assistants::ScenarioError& error) {
+  } catch (const scenario::ScenarioError& error) {
     throw invalid_request(std::string("Invalid scenario: ") + error.what(), std::nullopt,
                           "invalid_scenario");
   }

@@ -1,8 +1,8 @@
 #pragma once
 // The admin API under /__admin (never under /v1): test control for the mock.
+#include "http/route_table.hpp"
 #include "mock/admin/fault_injector.hpp"
 #include "mock/assistants/services.hpp"
-#include "mock/http/route_table.hpp"
 
 namespace mock::admin {
 

@@ -1,6 +1,7 @@
 #include "mock/admin/fault_injector.hpp"
 
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
+#include "http/path_glob.hpp"
 
 namespace mock::admin {
 namespace {
@@ -25,25 +26,6 @@ Json default_error_body(int status) {
       .envelope();
 }
 }  // namespace
-
-bool glob_match(std::string_view pattern, std::string_view text) {
-  if (pattern.empty()) return text.empty();
-  if (pattern.starts_with("**")) {
-    for (std::size_t skip = 0; skip <= text.size(); ++skip) {
-      if (glob_match(pattern.substr(2), text.substr(skip))) return true;
-    }
-    return false;
-  }
-  if (pattern.front() == '*') {
-    for (std::size_t skip = 0; skip <= text.size(); ++skip) {
-      if (glob_match(pattern.substr(1), text.substr(skip))) return true;
-      if (skip < text.size() && text[skip] == '/') break;
-    }
-    return false;
-  }
-  return !text.empty() && pattern.front() == text.front() &&
-         glob_match(pattern.substr(1), text.substr(1));
-}
 
 Fault parse_fault(const Json& body, std::string id) {
   if (!body.is_object()) throw invalid_request("A fault must be a JSON object.");
@@ -115,7 +97,8 @@ std::optional<http::ApiResponse> FaultInjector::take(const http::ApiRequest& req
   if (!m_armed) return std::nullopt;
   std::lock_guard lock(m_mutex);
   for (auto it = m_faults.begin(); it != m_faults.end(); ++it) {
-    if ((it->method != "*" && it->method != request.method) || !glob_match(it->path, request.path)) {
+    if ((it->method != "*" && it->method != request.method) ||
+        !http::glob_match(it->path, request.path)) {
       continue;
     }
     http::ApiResponse response = http::ApiResponse::json(it->body, it->status);

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "mock/core/json.hpp"
-#include "mock/http/api_message.hpp"
+#include "http/api_message.hpp"
+#include "http/json.hpp"
 
 namespace mock::admin {
 
@@ -26,8 +26,6 @@ struct Fault {
 // A fault definition from POST /__admin/faults; throws ApiError 400 naming the bad field.
 Fault parse_fault(const Json& body, std::string id);
 Json fault_to_json(const Fault& fault);
-
-bool glob_match(std::string_view pattern, std::string_view text);
 
 class FaultInjector {
 public:

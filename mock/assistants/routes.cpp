@@ -3,9 +3,9 @@
 
 #include <string>
 
-#include "mock/assistants/beta_header.hpp"
+#include "http/bearer_auth.hpp"
 #include "mock/assistants/handlers/handlers.hpp"
-#include "mock/http/bearer_auth.hpp"
+#include "mock/core/beta_header.hpp"
 
 namespace mock::assistants {
 namespace {
@@ -14,24 +14,27 @@ using EndpointFn = http::ApiResponse (*)(const http::ApiRequest&, Services&);
 // Every Assistants endpoint checks the key and the beta header before its handler runs.
 // Run endpoints also tell polling SDKs how soon to ask again.
 void add(http::RouteTable& table, Services& services, const char* method, const char* pattern,
-         const char* name, EndpointFn endpoint, bool returns_run = false) {
+         const char* name, EndpointFn endpoint, bool returns_run = false,
+         http::Streaming streaming = http::Streaming::never) {
   table.add(method, pattern, name,
             [&services, endpoint, returns_run](http::ApiRequest& request) {
               http::check_bearer_key(request, services.config.api_key);
               request.api_version =
-                  require_assistants_beta(request) == ApiVersion::v1 ? "v1" : "v2";
+                  core::require_assistants_beta(request) == ApiVersion::v1 ? "v1" : "v2";
               http::ApiResponse response = endpoint(request, services);
               if (returns_run) {
                 response.headers.emplace("openai-poll-after-ms",
                                          std::to_string(services.config.poll_after_ms));
               }
               return response;
-            });
+            },
+            streaming);
 }
 }  // namespace
 
 void register_routes(http::RouteTable& t, Services& s) {
   constexpr bool run = true;
+  constexpr auto may_stream = http::Streaming::may_stream;  // run creation and tool outputs
   add(t, s, "POST", "/v1/assistants", "assistants.create", create_assistant);
   add(t, s, "GET", "/v1/assistants", "assistants.list", list_assistants);
   add(t, s, "GET", "/v1/assistants/{assistant_id}", "assistants.retrieve", retrieve_assistant);
@@ -61,14 +64,15 @@ void register_routes(http::RouteTable& t, Services& s) {
   add(t, s, "GET", "/v1/threads/{thread_id}/messages/{message_id}/files/{file_id}",
       "message_files.retrieve", retrieve_message_file);
 
-  add(t, s, "POST", "/v1/threads/runs", "runs.create_thread_and_run", create_thread_and_run, run);
-  add(t, s, "POST", "/v1/threads/{thread_id}/runs", "runs.create", create_run, run);
+  add(t, s, "POST", "/v1/threads/runs", "runs.create_thread_and_run", create_thread_and_run, run,
+      may_stream);
+  add(t, s, "POST", "/v1/threads/{thread_id}/runs", "runs.create", create_run, run, may_stream);
   add(t, s, "GET", "/v1/threads/{thread_id}/runs", "runs.list", list_runs);
   add(t, s, "GET", "/v1/threads/{thread_id}/runs/{run_id}", "runs.retrieve", retrieve_run, run);
   add(t, s, "POST", "/v1/threads/{thread_id}/runs/{run_id}", "runs.modify", modify_run, run);
   add(t, s, "POST", "/v1/threads/{thread_id}/runs/{run_id}/cancel", "runs.cancel", cancel_run, run);
   add(t, s, "POST", "/v1/threads/{thread_id}/runs/{run_id}/submit_tool_outputs",
-      "runs.submit_tool_outputs", submit_tool_outputs, run);
+      "runs.submit_tool_outputs", submit_tool_outputs, run, may_stream);
 
   add(t, s, "GET", "/v1/threads/{thread_id}/runs/{run_id}/steps", "run_steps.list", list_run_steps);
   add(t, s, "GET", "/v1/threads/{thread_id}/runs/{run_id}/steps/{step_id}", "run_steps.retrieve",

@@ -1,6 +1,6 @@
 #pragma once
+#include "http/route_table.hpp"
 #include "mock/assistants/services.hpp"
-#include "mock/http/route_table.hpp"
 
 namespace mock::assistants {
 

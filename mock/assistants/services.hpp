@@ -7,10 +7,10 @@
 #include <string>
 
 #include "mock/assistants/lifecycle/run_driver.hpp"
-#include "mock/assistants/scenario/scenario.hpp"
 #include "mock/assistants/store/store.hpp"
 #include "mock/core/clock.hpp"
 #include "mock/core/id_generator.hpp"
+#include "mock/scenario/scenario.hpp"
 
 namespace mock::vector_stores {
 class ToolResourceLinks;  // mock/vector_stores/tool_resource_links.hpp
@@ -28,7 +28,7 @@ struct Services {
   core::Clock& clock;
   core::IdGenerator& ids;
   RunDriver& runs;
-  ScenarioBook& scenarios;
+  scenario::ScenarioBook& scenarios;
   const AssistantsConfig& config;
   const std::atomic<bool>& stopping;  // set when the server shuts down: streams end
   // Files and vector stores that tool_resources and attachments name; null: not checked.

@@ -2,10 +2,10 @@
 
 #include <memory>
 
+#include "http/api_error.hpp"
+#include "mock/core/list_envelope.hpp"
 #include "mock/files/file_params.hpp"
 #include "mock/files/file_wire.hpp"
-#include "mock/files/list_envelope.hpp"
-#include "mock/http/api_error.hpp"
 
 namespace mock::files {
 
@@ -43,7 +43,7 @@ ApiResponse list_files(const ApiRequest& request, FileServices& services) {
   const core::PageQuery query = parse_file_list_query(request);
   return services.store.with_state([&](FilesState& state) {
     try {
-      return ApiResponse::json(list_envelope(state.files.page(query, keep),
+      return ApiResponse::json(core::list_envelope(state.files.page(query, keep),
                                              [](const StoredFile& f) { return to_wire(f); }));
     } catch (const core::UnknownCursor& cursor) {
       throw http::errors::invalid_request("Invalid '" + cursor.param + "': no object with id '" +

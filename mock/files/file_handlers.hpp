@@ -1,7 +1,7 @@
 #pragma once
 // One function per Files endpoint (no OpenAI-Beta needed; FACTS.md §1).
+#include "http/api_message.hpp"
 #include "mock/files/file_services.hpp"
-#include "mock/http/api_message.hpp"
 
 namespace mock::files {
 

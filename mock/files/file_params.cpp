@@ -4,8 +4,8 @@
 #include <charconv>
 #include <string_view>
 
-#include "mock/assistants/params/field_reader.hpp"
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
+#include "mock/core/field_reader.hpp"
 
 namespace mock::files {
 namespace {
@@ -46,10 +46,10 @@ std::optional<std::int64_t> parse_expiry(const http::ApiRequest& request) {
   const http::FormPart* anchor = find_part(request, "expires_after[anchor]");
   const http::FormPart* seconds = find_part(request, "expires_after[seconds]");
   if (anchor == nullptr && seconds == nullptr) return std::nullopt;
-  if (anchor == nullptr) assistants::throw_missing("expires_after.anchor");
-  if (seconds == nullptr) assistants::throw_missing("expires_after.seconds");
+  if (anchor == nullptr) core::throw_missing("expires_after.anchor");
+  if (seconds == nullptr) core::throw_missing("expires_after.seconds");
   if (anchor->content != "created_at") {
-    assistants::throw_invalid_value("expires_after.anchor", anchor->content, {"created_at"});
+    core::throw_invalid_value("expires_after.anchor", anchor->content, {"created_at"});
   }
   const auto value = parse_integer(seconds->content);
   if (!value) {
@@ -91,16 +91,16 @@ UploadForm parse_upload_form(const http::ApiRequest& request,
   }
   UploadForm form;
   form.file = find_part(request, "file");
-  if (form.file == nullptr) assistants::throw_missing("file");
+  if (form.file == nullptr) core::throw_missing("file");
   if (form.file->filename.empty()) {
     throw invalid_request("Invalid type for 'file': expected a file, but got a string instead.",
                           "file", "invalid_type");
   }
   const http::FormPart* purpose = find_part(request, "purpose");
-  if (purpose == nullptr) assistants::throw_missing("purpose");
+  if (purpose == nullptr) core::throw_missing("purpose");
   bool supported = false;
   for (const std::string& allowed : purposes) supported = supported || allowed == purpose->content;
-  if (!supported) assistants::throw_invalid_value("purpose", purpose->content, purposes);
+  if (!supported) core::throw_invalid_value("purpose", purpose->content, purposes);
   form.purpose = purpose->content;
   form.expires_after_seconds = parse_expiry(request);
   return form;
@@ -121,7 +121,7 @@ core::PageQuery parse_file_list_query(const http::ApiRequest& request) {
   }
   if (auto order = request.query_value("order")) {
     if (*order != "asc" && *order != "desc") {
-      assistants::throw_invalid_value("order", *order, {"asc", "desc"});
+      core::throw_invalid_value("order", *order, {"asc", "desc"});
     }
     query.ascending = *order == "asc";
   }

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "http/api_message.hpp"
 #include "mock/core/ordered_collection.hpp"
-#include "mock/http/api_message.hpp"
 
 namespace mock::files {
 

@@ -1,8 +1,8 @@
 // The Files API, one line per endpoint, in the order of the API reference.
 #include "mock/files/file_routes.hpp"
 
+#include "http/bearer_auth.hpp"
 #include "mock/files/file_handlers.hpp"
-#include "mock/http/bearer_auth.hpp"
 
 namespace mock::files {
 namespace {

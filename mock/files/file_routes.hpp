@@ -1,6 +1,6 @@
 #pragma once
+#include "http/route_table.hpp"
 #include "mock/files/file_services.hpp"
-#include "mock/http/route_table.hpp"
 
 namespace mock::files {
 

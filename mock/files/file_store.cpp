@@ -1,7 +1,7 @@
 #include "mock/files/file_store.hpp"
 
+#include "http/api_error.hpp"
 #include "mock/core/id_generator.hpp"
-#include "mock/http/api_error.hpp"
 
 namespace mock::files {
 namespace {

@@ -1,9 +1,9 @@
 #pragma once
 // The File object as the v2 API reference (HEAD) shows it, or, for a request that says
 // `OpenAI-Beta: assistants=v1`, as the v1 reference of December 2023 did (no expires_at).
-#include "mock/core/json.hpp"
+#include "http/api_message.hpp"
+#include "http/json.hpp"
 #include "mock/files/file_objects.hpp"
-#include "mock/http/api_message.hpp"
 
 namespace mock::files {
 

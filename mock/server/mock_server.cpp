@@ -5,15 +5,15 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "http/admin_access.hpp"
+#include "http/api_error.hpp"
 #include "mock/assistants/routes.hpp"
 #include "mock/assistants/state_dump.hpp"
 #include "mock/files/file_routes.hpp"
 #include "mock/vector_stores/ingestion.hpp"
 #include "mock/vector_stores/routes.hpp"
 #include "mock/vector_stores/state_dump.hpp"
-#include "mock/http/api_error.hpp"
-#include "mock/admin/admin_access.hpp"
-#include "mock/observe/observe_routes.hpp"
+#include "observe/observe_routes.hpp"
 
 #include <algorithm>
 #include <map>
@@ -86,17 +86,22 @@ http::ApiResponse MockServer::handle(http::ApiRequest& request) {
     const http::Route& route = m_routes.match(request);
     route_name = route.name;
     if (request.path.starts_with("/__admin/")) {
-      admin::check_admin_request(request, m_config.admin_token, m_http->loopback_only());
+      http::check_admin_request(request, m_config.admin_token, m_http->loopback_only());
     }
     // Injected faults stand in for the API, never for the admin API that set them.
     std::optional<http::ApiResponse> fault;
     if (request.path.starts_with("/v1/")) fault = m_faults.take(request);
     if (fault) {
       response = std::move(*fault);
-    } else if (StreamSlots::wants_stream(route.name, request)) {
-      // Taken before the handler, so a refused stream leaves no run behind.
-      std::shared_ptr<void> slot = m_stream_slots.try_take();
-      response = slot ? route.handler(request) : m_stream_slots.refusal();
+    } else if (route.streaming == http::Streaming::may_stream) {
+      // The handler claims the slot after reading the request and before creating
+      // anything, so a refused stream leaves no run behind.
+      std::shared_ptr<void> slot;
+      request.claim_stream = [this, &slot] {
+        slot = m_stream_slots.try_take();
+        if (!slot) throw m_stream_slots.refusal();
+      };
+      response = route.handler(request);
       if (response.stream) {
         response.stream = [slot, producer = std::move(response.stream)](http::StreamSink& sink) { producer(sink); };
       }

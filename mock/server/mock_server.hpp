@@ -8,18 +8,18 @@
 #include <string>
 #include <thread>
 
+#include "http/http_server.hpp"
+#include "http/route_table.hpp"
 #include "mock/admin/admin_routes.hpp"
 #include "mock/admin/fault_injector.hpp"
 #include "mock/assistants/services.hpp"
 #include "mock/files/file_services.hpp"
+#include "mock/server/stream_slots.hpp"
 #include "mock/vector_stores/services.hpp"
 #include "mock/vector_stores/tool_resource_links.hpp"
-#include "mock/http/http_server.hpp"
-#include "mock/http/route_table.hpp"
-#include "mock/observe/journal.hpp"
-#include "mock/observe/metrics.hpp"
-#include "mock/observe/request_log.hpp"
-#include "mock/server/stream_slots.hpp"
+#include "observe/journal.hpp"
+#include "observe/metrics.hpp"
+#include "observe/request_log.hpp"
 
 namespace mock {
 
@@ -35,7 +35,7 @@ struct MockServerConfig {
   std::size_t journal_size = observe::Journal::k_default_capacity;  // 0 turns the journal off
   bool manual_clock = false;              // time moves only through /__admin/clock/advance
   std::int64_t manual_clock_start_ms = core::ManualClock::k_default_start_ms;
-  std::optional<assistants::Scenario> scenario;  // rules that script the assistant
+  std::optional<scenario::Scenario> scenario;  // rules that script the assistant
   files::FileLimits file_limits;          // bytes kept per file and in all (413 beyond)
   // Runs streaming at once; one more gets 429. Unset: three quarters of http.threads, so
   // streams never take the connections the requests that end them need.
@@ -87,7 +87,7 @@ private:
   core::IdGenerator m_ids;
   assistants::AssistantsStore m_store;
   assistants::AssistantsConfig m_assistants_config;
-  assistants::ScenarioBook m_scenarios;
+  scenario::ScenarioBook m_scenarios;
   admin::FaultInjector m_faults;
   observe::Journal m_journal;
   observe::Metrics m_metrics;

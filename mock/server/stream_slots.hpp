@@ -9,7 +9,7 @@
 #include <memory>
 #include <optional>
 
-#include "mock/http/api_message.hpp"
+#include "http/api_error.hpp"
 
 namespace mock {
 
@@ -17,15 +17,11 @@ class StreamSlots {
 public:
   explicit StreamSlots(std::size_t capacity);
 
-  // Whether `request` (on the route `route_name`) asks for a stream: "stream": true on run
-  // creation or tool outputs. A body that is not JSON is left for the handler to refuse.
-  static bool wants_stream(const std::string& route_name, const http::ApiRequest& request);
-
   // A slot, held until the returned handle and every copy of it are gone; nullptr when
   // `capacity` streams are open.
   std::shared_ptr<void> try_take();
   // The 429 a request gets when no slot is free.
-  http::ApiResponse refusal() const;
+  http::ApiError refusal() const;
 
   std::size_t open() const { return m_open->load(); }
   std::size_t capacity() const { return m_capacity; }

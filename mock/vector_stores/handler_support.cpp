@@ -2,28 +2,28 @@
 
 #include <vector>
 
-#include "mock/assistants/params/shared_params.hpp"
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
+#include "mock/core/field_reader.hpp"
 #include "mock/vector_stores/ingestion.hpp"
 
 namespace mock::vector_stores {
 
 VectorStore& require_store(VectorStoresState& state, const std::string& id) {
-  assistants::check_id_prefix("vector_store_id", id, "vs_");
+  core::check_id_prefix("vector_store_id", id, "vs_");
   VectorStore* store = state.stores.find(id);
   if (store == nullptr) throw http::errors::not_found("vector store", id);
   return *store;
 }
 
 VectorStoreFile& require_store_file(VectorStore& store, const std::string& id) {
-  assistants::check_id_prefix("file_id", id, "file-");
+  core::check_id_prefix("file_id", id, "file-");
   VectorStoreFile* file = store.files.find(id);
   if (file == nullptr) throw http::errors::not_found("vector store file", id);
   return *file;
 }
 
 FileBatch& require_batch(VectorStore& store, const std::string& id) {
-  assistants::check_id_prefix("batch_id", id, "vsfb_");
+  core::check_id_prefix("batch_id", id, "vsfb_");
   FileBatch* batch = store.batches.find(id);
   if (batch == nullptr) throw http::errors::not_found("vector store file batch", id);
   return *batch;

@@ -7,8 +7,8 @@
 #include <utility>
 #include <string>
 
-#include "mock/assistants/params/list_params.hpp"
-#include "mock/files/list_envelope.hpp"
+#include "mock/core/list_envelope.hpp"
+#include "mock/core/list_params.hpp"
 #include "mock/vector_stores/services.hpp"
 
 namespace mock::vector_stores {
@@ -31,11 +31,11 @@ template <class T, class ToJson>
 Json list_page(const core::OrderedCollection<T>& collection, const http::ApiRequest& request,
                const std::type_identity_t<std::function<bool(const T&)>>& keep,
                ToJson&& to_json) {
-  const core::PageQuery query = assistants::parse_list_query(request);
+  const core::PageQuery query = core::parse_list_query(request);
   try {
-    return files::list_envelope(collection.page(query, keep), std::forward<ToJson>(to_json));
+    return core::list_envelope(collection.page(query, keep), std::forward<ToJson>(to_json));
   } catch (const core::UnknownCursor& cursor) {
-    assistants::throw_unknown_cursor(cursor);
+    core::throw_unknown_cursor(cursor);
   }
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // One function per vector store endpoint (v2): ApiResponse f(const ApiRequest&, VectorStoreServices&).
 // Every one first applies the ingestions that fell due (ingestion.hpp).
-#include "mock/http/api_message.hpp"
+#include "http/api_message.hpp"
 #include "mock/vector_stores/services.hpp"
 
 namespace mock::vector_stores {

@@ -3,7 +3,7 @@
 #include <utility>
 #include <vector>
 
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
 
 namespace mock::vector_stores {
 namespace {

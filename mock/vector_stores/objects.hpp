@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "mock/core/json.hpp"
+#include "http/json.hpp"
 #include "mock/core/ordered_collection.hpp"
 
 namespace mock::vector_stores {

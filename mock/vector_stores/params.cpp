@@ -2,13 +2,12 @@
 
 #include <set>
 
-#include "mock/assistants/params/field_reader.hpp"
-#include "mock/assistants/params/shared_params.hpp"
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
+#include "mock/core/field_reader.hpp"
 
 namespace mock::vector_stores {
 namespace {
-using assistants::FieldReader;
+using core::FieldReader;
 using http::errors::invalid_request;
 
 constexpr std::size_t k_max_store_file_ids = 500;
@@ -25,36 +24,36 @@ std::string item_path(const std::string& path, std::size_t index) {
 // An array of file ids, each with the file- prefix, without repeats.
 Json parse_file_ids(const Json& value, const std::string& path, std::size_t max_items,
                     std::size_t min_items = 0) {
-  if (!value.is_array()) assistants::throw_invalid_type(path, "an array of strings", value);
-  assistants::check_array_length(path, value, max_items, min_items);
+  if (!value.is_array()) core::throw_invalid_type(path, "an array of strings", value);
+  core::check_array_length(path, value, max_items, min_items);
   Json out = Json::array();
   std::set<std::string> seen;
   for (std::size_t i = 0; i < value.size(); ++i) {
-    if (!value[i].is_string()) assistants::throw_invalid_type(item_path(path, i), "a string", value[i]);
+    if (!value[i].is_string()) core::throw_invalid_type(item_path(path, i), "a string", value[i]);
     const std::string id = value[i].get<std::string>();
-    assistants::check_id_prefix(item_path(path, i), id, "file-");
+    core::check_id_prefix(item_path(path, i), id, "file-");
     if (seen.insert(id).second) out.push_back(id);
   }
   return out;
 }
 
 Json parse_expires_after(const Json& value, const std::string& path) {
-  FieldReader reader(value, path);
+  core::FieldReader reader(value, path);
   reader.allow_only({"anchor", "days"});
   const auto anchor = reader.enum_string("anchor", {"last_active_at"}, false);
-  if (!anchor) assistants::throw_missing(reader.path_of("anchor"));
+  if (!anchor) core::throw_missing(reader.path_of("anchor"));
   const auto days = reader.integer("days", 1, 365, false);
-  if (!days) assistants::throw_missing(reader.path_of("days"));
+  if (!days) core::throw_missing(reader.path_of("days"));
   return Json{{"anchor", *anchor}, {"days", *days}};
 }
 
-Json chunking_or_default(const FieldReader& reader) {
+Json chunking_or_default(const core::FieldReader& reader) {
   const auto given = reader.object("chunking_strategy");
   if (!given || given->is_null()) return default_chunking_strategy();
   return parse_chunking_strategy(*given, reader.path_of("chunking_strategy"));
 }
 
-Json attributes_or_empty(const FieldReader& reader) {
+Json attributes_or_empty(const core::FieldReader& reader) {
   if (!reader.has("attributes")) return Json::object();
   return parse_attributes(reader.get("attributes"), reader.path_of("attributes"));
 }
@@ -66,22 +65,22 @@ Json default_chunking_strategy() {
 }
 
 Json parse_chunking_strategy(const Json& value, const std::string& path) {
-  FieldReader reader(value, path);
+  core::FieldReader reader(value, path);
   const auto type = reader.enum_string("type", {"auto", "static"}, false);
-  if (!type) assistants::throw_missing(reader.path_of("type"));
+  if (!type) core::throw_missing(reader.path_of("type"));
   if (*type == "auto") {
     reader.allow_only({"type"});
     return default_chunking_strategy();
   }
   reader.allow_only({"type", "static"});
   const auto fixed = reader.object("static", false);
-  if (!fixed) assistants::throw_missing(reader.path_of("static"));
-  FieldReader static_reader(*fixed, reader.path_of("static"));
+  if (!fixed) core::throw_missing(reader.path_of("static"));
+  core::FieldReader static_reader(*fixed, reader.path_of("static"));
   static_reader.allow_only({"max_chunk_size_tokens", "chunk_overlap_tokens"});
   const auto max_size = static_reader.integer("max_chunk_size_tokens", 100, 4096, false);
-  if (!max_size) assistants::throw_missing(static_reader.path_of("max_chunk_size_tokens"));
+  if (!max_size) core::throw_missing(static_reader.path_of("max_chunk_size_tokens"));
   const auto overlap = static_reader.integer("chunk_overlap_tokens", 0, std::nullopt, false);
-  if (!overlap) assistants::throw_missing(static_reader.path_of("chunk_overlap_tokens"));
+  if (!overlap) core::throw_missing(static_reader.path_of("chunk_overlap_tokens"));
   const auto max_value = max_size->get<std::int64_t>();
   if (overlap->get<std::int64_t>() > max_value / 2) {
     const std::string param = static_reader.path_of("chunk_overlap_tokens");
@@ -97,7 +96,7 @@ Json parse_chunking_strategy(const Json& value, const std::string& path) {
 
 Json parse_attributes(const Json& value, const std::string& path) {
   if (value.is_null()) return Json::object();
-  if (!value.is_object()) assistants::throw_invalid_type(path, "an object", value);
+  if (!value.is_object()) core::throw_invalid_type(path, "an object", value);
   if (value.size() > k_max_attributes) {
     throw invalid_request("Invalid '" + path +
                               "': too many properties. Expected an object with at most " +
@@ -117,16 +116,16 @@ Json parse_attributes(const Json& value, const std::string& path) {
     }
     const std::string item_path_text = path + "." + key;
     if (item.is_string()) {
-      assistants::check_string_length(item_path_text, item.get<std::string>(), k_max_attribute_value);
+      core::check_string_length(item_path_text, item.get<std::string>(), k_max_attribute_value);
     } else if (!item.is_number() && !item.is_boolean()) {
-      assistants::throw_invalid_type(item_path_text, "a string, a number or a boolean", item);
+      core::throw_invalid_type(item_path_text, "a string, a number or a boolean", item);
     }
   }
   return value;
 }
 
 Json parse_create_vector_store(const Json& body) {
-  FieldReader reader(body, "");
+  core::FieldReader reader(body, "");
   reader.allow_only({"file_ids", "name", "description", "expires_after", "chunking_strategy",
                      "metadata"});
   Json out = Json::object();
@@ -142,14 +141,14 @@ Json parse_create_vector_store(const Json& body) {
   }
   out["chunking_strategy"] = chunking_or_default(reader);
   out["metadata"] = reader.has("metadata")
-                        ? assistants::parse_metadata(reader.get("metadata"), "metadata")
+                        ? core::parse_metadata(reader.get("metadata"), "metadata")
                         : Json::object();
   if (out["metadata"].is_null()) out["metadata"] = Json::object();
   return out;
 }
 
 Json parse_update_vector_store(const Json& body) {
-  FieldReader reader(body, "");
+  core::FieldReader reader(body, "");
   reader.allow_only({"name", "expires_after", "metadata"});
   Json out = Json::object();
   if (auto name = reader.string("name")) out["name"] = *name;
@@ -158,30 +157,30 @@ Json parse_update_vector_store(const Json& body) {
                                               : parse_expires_after(*expires, "expires_after");
   }
   if (reader.has("metadata")) {
-    out["metadata"] = assistants::parse_metadata(reader.get("metadata"), "metadata");
+    out["metadata"] = core::parse_metadata(reader.get("metadata"), "metadata");
   }
   return out;
 }
 
 Json parse_create_vector_store_file(const Json& body, const std::string& path) {
-  FieldReader reader(body, path);
+  core::FieldReader reader(body, path);
   reader.allow_only({"file_id", "chunking_strategy", "attributes"});
   const std::string file_id = reader.required_string("file_id");
-  assistants::check_id_prefix(reader.path_of("file_id"), file_id, "file-");
+  core::check_id_prefix(reader.path_of("file_id"), file_id, "file-");
   return Json{{"file_id", file_id},
               {"chunking_strategy", chunking_or_default(reader)},
               {"attributes", attributes_or_empty(reader)}};
 }
 
 Json parse_update_vector_store_file(const Json& body) {
-  FieldReader reader(body, "");
+  core::FieldReader reader(body, "");
   reader.allow_only({"attributes"});
-  if (!reader.has("attributes")) assistants::throw_missing("attributes");
+  if (!reader.has("attributes")) core::throw_missing("attributes");
   return Json{{"attributes", parse_attributes(reader.get("attributes"), "attributes")}};
 }
 
 Json parse_create_file_batch(const Json& body) {
-  FieldReader reader(body, "");
+  core::FieldReader reader(body, "");
   reader.allow_only({"file_ids", "files", "chunking_strategy", "attributes"});
   const bool has_ids = reader.has_value("file_ids");
   const bool has_files = reader.has_value("files");
@@ -189,7 +188,7 @@ Json parse_create_file_batch(const Json& body) {
     throw invalid_request("Provide either 'file_ids' or 'files', not both.", "files",
                           "invalid_value");
   }
-  if (!has_ids && !has_files) assistants::throw_missing("file_ids");
+  if (!has_ids && !has_files) core::throw_missing("file_ids");
   Json files = Json::array();
   if (has_ids) {
     const Json chunking = chunking_or_default(reader);
@@ -214,7 +213,7 @@ Json parse_create_file_batch(const Json& body) {
 }
 
 Json parse_vector_store_helper(const Json& value, const std::string& path) {
-  FieldReader reader(value, path);
+  core::FieldReader reader(value, path);
   reader.allow_only({"file_ids", "chunking_strategy", "metadata"});
   Json out = Json::object();
   out["file_ids"] = reader.has_value("file_ids")
@@ -223,7 +222,7 @@ Json parse_vector_store_helper(const Json& value, const std::string& path) {
                         : Json::array();
   out["chunking_strategy"] = chunking_or_default(reader);
   Json metadata = reader.has("metadata")
-                      ? assistants::parse_metadata(reader.get("metadata"), reader.path_of("metadata"))
+                      ? core::parse_metadata(reader.get("metadata"), reader.path_of("metadata"))
                       : Json::object();
   out["metadata"] = metadata.is_null() ? Json::object() : metadata;
   return out;
@@ -236,7 +235,7 @@ std::optional<FileStatus> parse_file_filter(const http::ApiRequest& request) {
   if (*filter == "completed") return FileStatus::completed;
   if (*filter == "failed") return FileStatus::failed;
   if (*filter == "cancelled") return FileStatus::cancelled;
-  assistants::throw_invalid_value("filter", *filter, {"in_progress", "completed", "failed", "cancelled"});
+  core::throw_invalid_value("filter", *filter, {"in_progress", "completed", "failed", "cancelled"});
 }
 
 }  // namespace mock::vector_stores

@@ -5,8 +5,8 @@
 #include <optional>
 #include <string>
 
-#include "mock/core/json.hpp"
-#include "mock/http/api_message.hpp"
+#include "http/api_message.hpp"
+#include "http/json.hpp"
 #include "mock/vector_stores/objects.hpp"
 
 namespace mock::vector_stores {

@@ -3,9 +3,9 @@
 
 #include <string>
 
-#include "mock/assistants/beta_header.hpp"
-#include "mock/http/api_error.hpp"
-#include "mock/http/bearer_auth.hpp"
+#include "http/api_error.hpp"
+#include "http/bearer_auth.hpp"
+#include "mock/core/beta_header.hpp"
 #include "mock/vector_stores/handlers.hpp"
 
 namespace mock::vector_stores {
@@ -16,7 +16,7 @@ void add(http::RouteTable& table, VectorStoreServices& services, const char* met
          const std::string& pattern, const char* name, EndpointFn endpoint) {
   table.add(method, pattern, name, [&services, endpoint](http::ApiRequest& request) {
     http::check_bearer_key(request, services.config.api_key);
-    if (assistants::require_assistants_beta(request) != assistants::ApiVersion::v2) {
+    if (core::require_assistants_beta(request) != core::ApiVersion::v2) {
       throw http::errors::invalid_url(request.method, request.path);  // v1 had no vector stores
     }
     http::ApiResponse response = endpoint(request, services);

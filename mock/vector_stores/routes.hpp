@@ -1,5 +1,5 @@
 #pragma once
-#include "mock/http/route_table.hpp"
+#include "http/route_table.hpp"
 #include "mock/vector_stores/services.hpp"
 
 namespace mock::vector_stores {

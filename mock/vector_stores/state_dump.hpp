@@ -1,7 +1,7 @@
 #pragma once
 // Files and vector stores for GET /__admin/state: every object in its wire shape, stores
 // with their files and batches. Applies the ingestions due first, so the dump is current.
-#include "mock/core/json.hpp"
+#include "http/json.hpp"
 #include "mock/files/file_store.hpp"
 #include "mock/vector_stores/services.hpp"
 

@@ -1,6 +1,6 @@
 #include "mock/vector_stores/tool_resource_links.hpp"
 
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
 #include "mock/vector_stores/handler_support.hpp"
 #include "mock/vector_stores/ingestion.hpp"
 

@@ -4,7 +4,7 @@
 // Called under the assistants lock; takes the vector store lock, then the file lock.
 #include <string>
 
-#include "mock/core/json.hpp"
+#include "http/json.hpp"
 #include "mock/vector_stores/services.hpp"
 
 namespace mock::vector_stores {

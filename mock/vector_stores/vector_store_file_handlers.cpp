@@ -1,4 +1,4 @@
-#include "mock/http/json_body.hpp"
+#include "http/json_body.hpp"
 #include "mock/vector_stores/handler_support.hpp"
 #include "mock/vector_stores/handlers.hpp"
 #include "mock/vector_stores/ingestion.hpp"

@@ -1,5 +1,5 @@
-#include "mock/http/api_error.hpp"
-#include "mock/http/json_body.hpp"
+#include "http/api_error.hpp"
+#include "http/json_body.hpp"
 #include "mock/vector_stores/handler_support.hpp"
 #include "mock/vector_stores/handlers.hpp"
 #include "mock/vector_stores/ingestion.hpp"

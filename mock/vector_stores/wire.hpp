@@ -2,7 +2,7 @@
 // The vector store objects' wire shapes, in the field order of the v2 HEAD schemas.
 #include <cstdint>
 
-#include "mock/core/json.hpp"
+#include "http/json.hpp"
 #include "mock/vector_stores/objects.hpp"
 
 namespace mock::vector_stores {

@@ -1,6 +1,6 @@
 #pragma once
 // In-process servers for the files and vector store tests, and multipart uploads with
-// httplib's client (tests may use httplib as a client: tests/rules/check_includes.sh).
+// httplib's client (tests may use httplib as a client: tests/rules/architecture.txt).
 #include <optional>
 #include <string>
 #include <utility>

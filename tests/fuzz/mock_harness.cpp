@@ -54,7 +54,7 @@ bool is_download(const mock::http::ApiResponse& response) { return response.serv
 
 }  // namespace
 
-std::unique_ptr<mock::MockServer> make_server(std::optional<mock::assistants::Scenario> scenario) {
+std::unique_ptr<mock::MockServer> make_server(std::optional<mock::scenario::Scenario> scenario) {
   mock::MockServerConfig config;
   config.http.port = 0;
   config.seed = 1;

@@ -12,7 +12,8 @@
 namespace fuzz {
 
 // Manual clock, fixed id seed, small file limits (so a few bytes reach the 413 paths).
-std::unique_ptr<mock::MockServer> make_server(std::optional<mock::assistants::Scenario> scenario = {});
+std::unique_ptr<mock::MockServer> make_server(
+    std::optional<mock::scenario::Scenario> scenario = {});
 
 // Dispatches `request` as the HTTP front does (MockServer::handle, then journal and
 // metrics), plays a streamed answer to its end, and aborts when the answer breaks what any

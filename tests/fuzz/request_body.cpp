@@ -1,4 +1,4 @@
-// Fuzz target: a request body through the JSON body parser (mock/http/json_body) and one
+// Fuzz target: a request body through the JSON body parser (http/json_body) and one
 // endpoint's validator. The first byte picks the validator, the rest is the body as sent.
 // Bad input must end as an ApiError with a 4xx status whose envelope renders; anything
 // else thrown (nlohmann type errors, std::out_of_range, ...) is a bug and crashes here.
@@ -11,13 +11,13 @@
 #include <optional>
 #include <string_view>
 
+#include "http/api_error.hpp"
+#include "http/json_body.hpp"
 #include "mock/admin/fault_injector.hpp"
 #include "mock/assistants/model/message_content.hpp"
 #include "mock/assistants/params/message_body.hpp"
 #include "mock/assistants/params/request_params.hpp"
 #include "mock/assistants/params/shared_params.hpp"
-#include "mock/http/api_error.hpp"
-#include "mock/http/json_body.hpp"
 #include "mock/vector_stores/params.hpp"
 
 namespace {

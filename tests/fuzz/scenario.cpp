@@ -11,13 +11,13 @@
 
 #include <re2/re2.h>
 
-#include "mock/assistants/scenario/scenario.hpp"
+#include "mock/scenario/scenario.hpp"
 #include "tests/fuzz/mock_harness.hpp"
 
 namespace {
 
 using mock::Json;
-using mock::assistants::ScenarioRule;
+using mock::scenario::ScenarioRule;
 
 constexpr std::size_t k_rules_played = 4;
 constexpr std::int64_t k_day_ms = 24LL * 3600 * 1000;
@@ -43,14 +43,14 @@ std::string text_for(const ScenarioRule& rule) {
   return text;
 }
 
-std::string tool_output_for(const mock::assistants::Scenario& scenario) {
+std::string tool_output_for(const mock::scenario::Scenario& scenario) {
   for (const ScenarioRule& rule : scenario.rules) {
     if (rule.when.tool_outputs_contain) return "result: " + *rule.when.tool_outputs_contain;
   }
   return "42";
 }
 
-void play_rule(mock::MockServer& server, const mock::assistants::Scenario& scenario,
+void play_rule(mock::MockServer& server, const mock::scenario::Scenario& scenario,
                const ScenarioRule& rule, bool streamed) {
   Json assistant = {{"model", "gpt-4o"},
                     {"tools", Json::array({{{"type", "code_interpreter"}},
@@ -89,17 +89,17 @@ void play_rule(mock::MockServer& server, const mock::assistants::Scenario& scena
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  mock::assistants::Scenario scenario;
+  mock::scenario::Scenario scenario;
   try {
-    scenario = mock::assistants::parse_scenario(mock::assistants::parse_scenario_json(text));
-  } catch (const mock::assistants::ScenarioError&) {
+    scenario = mock::scenario::parse_scenario(mock::scenario::parse_scenario_json(text));
+  } catch (const mock::scenario::ScenarioError&) {
     return 0;
   }
 
-  mock::assistants::ScenarioBook book;
+  mock::scenario::ScenarioBook book;
   book.load(scenario);
   for (const ScenarioRule& rule : scenario.rules) {
-    mock::assistants::MatchInput input{text_for(rule), rule.when.assistant_name.value_or(""),
+    mock::scenario::MatchInput input{text_for(rule), rule.when.assistant_name.value_or(""),
                                        rule.when.instructions_contain.value_or(""), {}};
     (void)book.script_for_run(input);
     input.tool_outputs.push_back(tool_output_for(scenario));

@@ -11,7 +11,7 @@
 
 #include <gtest/gtest.h>
 
-#include "mock/assistants/scenario/scenario.hpp"
+#include "mock/scenario/scenario.hpp"
 #include "tests/hostile/support/hostile_server.hpp"
 #include "tests/hostile/support/raw_http.hpp"
 #include "tests/support/api_expect.hpp"
@@ -91,7 +91,7 @@ TEST(ConnectionBound, IdleKeepAliveConnectionsGiveTheirSlotsToNewcomers) {
 mock::MockServerConfig one_stream_config() {
   mock::MockServerConfig config = hostile_config();
   config.max_streams = 1;
-  config.scenario = mock::assistants::parse_scenario(Json::parse(R"({
+  config.scenario = mock::scenario::parse_scenario(Json::parse(R"({
     "name": "long",
     "rules": [ { "when": { "message_contains": "take your time" },
                  "then": [ { "message": "done", "delay_ms": 1500 } ] } ] })"));

@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "mock/assistants/scenario/scenario.hpp"
+#include "mock/scenario/scenario.hpp"
 #include "tests/hostile/support/hostile_server.hpp"
 #include "tests/hostile/support/raw_http.hpp"
 #include "tests/support/api_expect.hpp"
@@ -21,7 +21,7 @@ using tests::support::wait_until;
 // Three messages a third of a second apart: a stream that stays open for about a second.
 mock::MockServerConfig slow_run_config() {
   mock::MockServerConfig config = hostile_config();
-  config.scenario = mock::assistants::parse_scenario(Json::parse(R"({
+  config.scenario = mock::scenario::parse_scenario(Json::parse(R"({
     "name": "slow",
     "rules": [ { "when": { "message_contains": "slowly" },
                  "then": [ { "message": "one", "delay_ms": 300 }, { "message": "two", "delay_ms": 300 },

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "mock/core/json.hpp"
+#include "http/json.hpp"
 #include "tests/model/reference_model.hpp"
 #include "tests/support/api_client.hpp"
 

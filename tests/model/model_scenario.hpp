@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "mock/core/json.hpp"
+#include "http/json.hpp"
 
 namespace tests::model {
 

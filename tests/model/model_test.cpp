@@ -17,7 +17,7 @@
 #include <rapidcheck.h>
 #include <rapidcheck/state.h>
 
-#include "mock/assistants/scenario/scenario.hpp"
+#include "mock/scenario/scenario.hpp"
 #include "tests/model/commands.hpp"
 #include "tests/support/test_server.hpp"
 
@@ -62,7 +62,7 @@ mock::MockServerConfig model_server_config() {
   mock::MockServerConfig config = support::test_config();
   config.manual_clock = true;
   config.run_step_ms = k_step_ms;
-  config.scenario = mock::assistants::parse_scenario(scenario_document());
+  config.scenario = mock::scenario::parse_scenario(scenario_document());
   return config;
 }
 

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "http/json.hpp"
 #include "mock/assistants/model/status.hpp"
-#include "mock/core/json.hpp"
 #include "tests/model/reference_model.hpp"
 #include "tests/support/api_client.hpp"
 

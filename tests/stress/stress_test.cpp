@@ -16,7 +16,7 @@
 
 #include <gtest/gtest.h>
 
-#include "mock/assistants/scenario/scenario.hpp"
+#include "mock/scenario/scenario.hpp"
 #include "tests/support/api_expect.hpp"
 #include "tests/support/test_server.hpp"
 
@@ -39,7 +39,7 @@ mock::MockServerConfig stress_config() {
   config.http.threads = 2 * k_clients;  // this test is about races, not about the bounds
   config.max_streams = 2 * k_clients;
   config.run_step_ms = 2;
-  config.scenario = mock::assistants::parse_scenario(Json::parse(R"({
+  config.scenario = mock::scenario::parse_scenario(Json::parse(R"({
     "name": "stress",
     "rules": [ { "when": { "message_contains": "weather" },
                  "then": [ { "function_call": [ { "name": "get_weather", "arguments": { "city": "Paris" } },

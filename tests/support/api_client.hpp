@@ -2,14 +2,14 @@
 // A small JSON client for integration tests. Every request carries
 // `Authorization: Bearer sk-test` and `OpenAI-Beta: assistants=v2` unless the test
 // changes them, and every answer comes back as status + parsed JSON + headers.
-// httplib is allowed here: tests may use it as a client (tests/rules/check_includes.sh).
+// httplib is allowed here: tests may use it as a client (tests/rules/architecture.txt).
 #include <optional>
 #include <string>
 #include <utility>
 
 #include <httplib.h>
 
-#include "mock/core/json.hpp"
+#include "http/json.hpp"
 
 namespace tests::support {
 

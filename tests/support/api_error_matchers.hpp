@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
 
 namespace tests::support {
 

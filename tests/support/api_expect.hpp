@@ -8,7 +8,7 @@
 
 #include <gtest/gtest.h>
 
-#include "mock/core/json.hpp"
+#include "http/json.hpp"
 #include "tests/support/api_client.hpp"
 #include "tests/support/wait.hpp"
 

@@ -9,13 +9,13 @@
 #include <string>
 #include <utility>
 
+#include "http/api_error.hpp"
+#include "http/json.hpp"
+#include "http/route_table.hpp"
 #include "mock/assistants/routes.hpp"
 #include "mock/assistants/services.hpp"
 #include "mock/core/clock.hpp"
 #include "mock/core/id_generator.hpp"
-#include "mock/core/json.hpp"
-#include "mock/http/api_error.hpp"
-#include "mock/http/route_table.hpp"
 
 namespace tests::support {
 
@@ -99,7 +99,7 @@ public:
   mock::core::ManualClock& clock() { return m_clock; }
   mock::assistants::Services& services() { return m_services; }
   mock::assistants::AssistantsConfig& config() { return m_config; }
-  mock::assistants::ScenarioBook& scenarios() { return m_scenarios; }
+  mock::scenario::ScenarioBook& scenarios() { return m_scenarios; }
   mock::http::RouteTable& routes() { return m_routes; }
 
   static HarnessResult expect_ok(HarnessResult result) {
@@ -150,7 +150,7 @@ private:
   mock::assistants::AssistantsStore m_store;
   mock::assistants::AssistantsConfig m_config;
   mock::assistants::RunDriver m_driver;
-  mock::assistants::ScenarioBook m_scenarios;
+  mock::scenario::ScenarioBook m_scenarios;
   std::atomic<bool> m_stopping{false};
   mock::assistants::Services m_services{m_store,     m_clock,  m_ids,     m_driver,
                                         m_scenarios, m_config, m_stopping};

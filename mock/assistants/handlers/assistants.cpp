@@ -34,7 +34,7 @@ void apply_fields(Assistant& assistant, const Json& fields) {
 }  // namespace
 
 ApiResponse create_assistant(const ApiRequest& request, Services& services) {
-  const Json fields = parse_create_assistant(request_body(request), version_of(request));
+  const Json fields = parse_create_assistant(request_body(request), core::version_of(request));
   Assistant assistant;
   assistant.id = services.ids.next("asst_");
   assistant.created_at = services.clock.now_seconds();
@@ -59,7 +59,7 @@ ApiResponse retrieve_assistant(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse modify_assistant(const ApiRequest& request, Services& services) {
-  const Json fields = parse_modify_assistant(request_body(request), version_of(request));
+  const Json fields = parse_modify_assistant(request_body(request), core::version_of(request));
   if (fields.contains("tool_resources")) {  // the files and vector stores named must exist
     Json resources = fields["tool_resources"];
     vector_stores::resolve_tool_resources(services.links, resources);

@@ -2,9 +2,9 @@
 
 #include <utility>
 
+#include "http/api_error.hpp"
+#include "http/json_body.hpp"
 #include "mock/assistants/params/shared_params.hpp"
-#include "mock/http/api_error.hpp"
-#include "mock/http/json_body.hpp"
 
 namespace mock::assistants {
 
@@ -14,7 +14,7 @@ namespace {
 template <class T>
 const T& require_in(const core::OrderedCollection<T>& collection, const std::string& id,
                     const std::string& param, const char* prefix, const char* noun) {
-  check_id_prefix(param, id, prefix);
+  core::check_id_prefix(param, id, prefix);
   const T* found = collection.find(id);
   if (found == nullptr) throw http::errors::not_found(noun, id);
   return *found;

@@ -6,13 +6,13 @@
 #include <string>
 #include <utility>
 
-#include "mock/assistants/beta_header.hpp"
+#include "http/api_message.hpp"
 #include "mock/assistants/model/wire.hpp"
-#include "mock/assistants/params/list_params.hpp"
 #include "mock/assistants/params/message_body.hpp"
 #include "mock/assistants/params/shared_params.hpp"
 #include "mock/assistants/services.hpp"
-#include "mock/http/api_message.hpp"
+#include "mock/core/beta_header.hpp"
+#include "mock/core/list_params.hpp"
 
 namespace mock::assistants {
 
@@ -41,7 +41,7 @@ const Thread& found_thread(const Thread* thread, const std::string& id);
 // deleting objects, or changing an assistant, needs store.with_state instead.
 template <class Change>
 decltype(auto) change_thread(Services& services, const std::string& thread_id, Change&& change) {
-  check_id_prefix("thread_id", thread_id, "thread_");
+  core::check_id_prefix("thread_id", thread_id, "thread_");
   return services.store.with_thread(thread_id, [&](const AssistantsState& state, Thread* found) {
     Thread& thread = found_thread(found, thread_id);
     services.runs.advance(thread, services.clock.now_ms());
@@ -54,7 +54,7 @@ decltype(auto) change_thread(Services& services, const std::string& thread_id, C
 // readers; one with an active run is read under its exclusive lock, after its run advanced.
 template <class Read>
 http::ApiResponse read_thread(Services& services, const std::string& thread_id, Read&& read) {
-  check_id_prefix("thread_id", thread_id, "thread_");
+  core::check_id_prefix("thread_id", thread_id, "thread_");
   std::optional<http::ApiResponse> served = services.store.read_thread(
       thread_id, [&](const AssistantsState&, const Thread* found) -> std::optional<http::ApiResponse> {
         const Thread& thread = found_thread(found, thread_id);
@@ -75,11 +75,12 @@ template <class T>
 http::ApiResponse list_response(const core::OrderedCollection<T>& collection,
                                 const http::ApiRequest& request,
                                 const std::function<bool(const T&)>& keep = nullptr) {
-  const core::PageQuery query = parse_list_query(request);
+  const core::PageQuery query = core::parse_list_query(request);
   try {
-    return http::ApiResponse::json_text(list_wire_text(collection.page(query, keep), version_of(request)));
+    return http::ApiResponse::json_text(
+        list_wire_text(collection.page(query, keep), core::version_of(request)));
   } catch (const core::UnknownCursor& cursor) {
-    throw_unknown_cursor(cursor);
+    core::throw_unknown_cursor(cursor);
   }
 }
 
@@ -87,7 +88,7 @@ http::ApiResponse list_response(const core::OrderedCollection<T>& collection,
 // to the object: its bytes may be kept (wire_cache.hpp).
 template <class T>
 http::ApiResponse object_response(const T& object, const http::ApiRequest& request) {
-  return http::ApiResponse::json_text(cached_wire_text(object, version_of(request)));
+  return http::ApiResponse::json_text(cached_wire_text(object, core::version_of(request)));
 }
 
 // A just-created object: its bytes are not kept, the cache fills when a client reads the
@@ -95,7 +96,7 @@ http::ApiResponse object_response(const T& object, const http::ApiRequest& reque
 // message twice, and every create would pay for a copy of its answer.
 template <class T>
 http::ApiResponse created_response(const T& object, const http::ApiRequest& request) {
-  return http::ApiResponse::json_text(checked_wire_text(object, version_of(request)));
+  return http::ApiResponse::json_text(checked_wire_text(object, core::version_of(request)));
 }
 
 // Copies `key` from a normalised body onto an optional<string> field (null clears it).

@@ -1,7 +1,7 @@
 #pragma once
 // One function per endpoint: ApiResponse f(const ApiRequest&, Services&).
+#include "http/api_message.hpp"
 #include "mock/assistants/services.hpp"
-#include "mock/http/api_message.hpp"
 
 namespace mock::assistants {
 

@@ -1,13 +1,13 @@
 #include "mock/assistants/handlers/handler_support.hpp"
+#include "http/api_error.hpp"
 #include "mock/assistants/handlers/handlers.hpp"
 #include "mock/assistants/params/request_params.hpp"
 #include "mock/vector_stores/tool_resource_links.hpp"
-#include "mock/http/api_error.hpp"
 
 namespace mock::assistants {
 
 ApiResponse create_message(const ApiRequest& request, Services& services) {
-  NewMessage message = read_create_message(request.body, version_of(request));
+  NewMessage message = read_create_message(request.body, core::version_of(request));
   // Attached files must exist.
   vector_stores::check_attachment_files(services.links, message.attachments);
   return change_thread(services, request.path_param("thread_id"), [&](const AssistantsState&, Thread& thread) {
@@ -49,7 +49,7 @@ ApiResponse modify_message(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse delete_message(const ApiRequest& request, Services& services) {
-  require_version(request, ApiVersion::v2);  // v1 had no message delete
+  core::require_version(request, ApiVersion::v2);  // v1 had no message delete
   return change_thread(services, request.path_param("thread_id"), [&](const AssistantsState&, Thread& thread) {
     const std::string id = require_message(thread, request.path_param("message_id")).id;
     thread.messages.erase(id);

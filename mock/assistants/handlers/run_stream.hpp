@@ -4,8 +4,8 @@
 // ends or stops in requires_action. A client that goes away does not stop the run.
 #include <string>
 
+#include "http/api_message.hpp"
 #include "mock/assistants/services.hpp"
-#include "mock/http/api_message.hpp"
 
 namespace mock::assistants {
 

@@ -1,5 +1,6 @@
 #include <utility>
 
+#include "http/api_error.hpp"
 #include "mock/assistants/handlers/handler_support.hpp"
 #include "mock/assistants/handlers/handlers.hpp"
 #include "mock/assistants/handlers/run_stream.hpp"
@@ -7,18 +8,20 @@
 #include "mock/assistants/lifecycle/default_responder.hpp"
 #include "mock/assistants/lifecycle/stream_events.hpp"
 #include "mock/assistants/params/request_params.hpp"
-#include "mock/http/api_error.hpp"
+#include "mock/assistants/params/run_request.hpp"
 
 namespace mock::assistants {
 namespace {
 constexpr Timestamp k_run_lifetime_seconds = 600;  // expires_at = created_at + 600 (FACTS.md §4)
 
-bool wants_stream(const Json& fields) {
-  return fields.contains("stream") && fields["stream"].is_boolean() && fields["stream"].get<bool>();
+// A stream holds its connection until the run pauses or ends: the server's slot (429 when
+// none is free) is claimed before anything is created or changed.
+void claim_stream_if_asked(const ApiRequest& request, bool stream) {
+  if (stream && request.claim_stream) request.claim_stream();
 }
 
 // A run takes the assistant's settings unless the request overrides them (FACTS.md §9.3-4).
-Run make_run(const Thread& thread, const Assistant& assistant, const Json& fields,
+Run make_run(const Thread& thread, const Assistant& assistant, const RunSettings& settings,
              Services& services) {
   Run run;
   run.id = services.ids.next("run_");
@@ -27,59 +30,47 @@ Run make_run(const Thread& thread, const Assistant& assistant, const Json& field
   run.assistant_id = assistant.id;
   run.status = RunStatus::queued;
   run.expires_at = run.created_at + k_run_lifetime_seconds;
-  run.model = fields.contains("model") && !fields["model"].is_null()
-                  ? fields["model"].get<std::string>()
-                  : assistant.model;
-  run.instructions = fields.contains("instructions") && !fields["instructions"].is_null()
-                         ? fields["instructions"].get<std::string>()
-                         : assistant.instructions.value_or("");
-  if (fields.contains("additional_instructions") && !fields["additional_instructions"].is_null()) {
-    const auto extra = fields["additional_instructions"].get<std::string>();
+  run.model = settings.model.value_or(assistant.model);
+  run.instructions = settings.instructions.value_or(assistant.instructions.value_or(""));
+  if (settings.additional_instructions) {
+    const std::string& extra = *settings.additional_instructions;
     run.instructions = run.instructions.empty() ? extra : run.instructions + "\n\n" + extra;
   }
-  run.tools = fields.contains("tools") && !fields["tools"].is_null() ? fields["tools"]
-                                                                      : assistant.tools;
-  run.file_ids = to_wire(assistant, ApiVersion::v1)["file_ids"];
-  if (fields.contains("metadata") && !fields["metadata"].is_null()) run.metadata = fields["metadata"];
-  run.temperature = fields.contains("temperature") && !fields["temperature"].is_null()
-                        ? fields["temperature"].get<double>()
-                        : assistant.temperature;
-  run.top_p = fields.contains("top_p") && !fields["top_p"].is_null() ? fields["top_p"].get<double>()
-                                                                      : assistant.top_p;
-  if (fields.contains("max_prompt_tokens")) run.max_prompt_tokens = fields["max_prompt_tokens"];
-  if (fields.contains("max_completion_tokens")) {
-    run.max_completion_tokens = fields["max_completion_tokens"];
-  }
-  if (fields.contains("truncation_strategy")) run.truncation_strategy = fields["truncation_strategy"];
-  if (fields.contains("tool_choice")) run.tool_choice = fields["tool_choice"];
-  if (fields.contains("parallel_tool_calls")) {
-    run.parallel_tool_calls = fields["parallel_tool_calls"].get<bool>();
-  }
-  run.response_format = fields.contains("response_format") ? fields["response_format"]
-                                                           : assistant.response_format;
+  run.tools = settings.tools.value_or(assistant.tools);
+  run.file_ids = assistant.file_ids;
+  if (settings.metadata) run.metadata = *settings.metadata;
+  run.temperature = settings.temperature.value_or(assistant.temperature);
+  run.top_p = settings.top_p.value_or(assistant.top_p);
+  if (settings.max_prompt_tokens) run.max_prompt_tokens = *settings.max_prompt_tokens;
+  if (settings.max_completion_tokens) run.max_completion_tokens = *settings.max_completion_tokens;
+  if (settings.truncation_strategy) run.truncation_strategy = *settings.truncation_strategy;
+  if (settings.tool_choice) run.tool_choice = *settings.tool_choice;
+  if (settings.parallel_tool_calls) run.parallel_tool_calls = *settings.parallel_tool_calls;
+  run.response_format = settings.response_format.value_or(assistant.response_format);
   return run;
 }
 
 // Inserts the run, makes it the thread's active run and starts its clock.
 // With `stream`, the run's events are captured from its creation on (thread.created first
 // for create-thread-and-run).
-Run& start_run(Thread& thread, const Assistant& assistant, const Json& fields, Services& services,
-               ApiVersion version, bool announce_thread = false) {
-  Run fresh = make_run(thread, assistant, fields, services);
+Run& start_run(Thread& thread, const Assistant& assistant, const RunSettings& settings,
+               Services& services, ApiVersion version, bool announce_thread = false) {
+  Run fresh = make_run(thread, assistant, settings, services);
   Run& run = thread.runs.insert(std::move(fresh));
-  if (wants_stream(fields)) {
+  if (settings.stream) {
     start_capturing(run, version);
     if (announce_thread) events::emit(run, "thread.created", to_wire(thread, version));
     events::run_event(run, "created");
     events::run_event(run, "queued");
   }
-  MatchInput input;
+  scenario::MatchInput input;
   std::as_const(thread.messages).for_each([&](const Message& message) {
     if (message.role == Role::user) input.latest_user_message = message_text(message);
   });
   input.assistant_name = assistant.name.value_or("");
   input.instructions = run.instructions;
-  RunScript script = services.scenarios.script_for_run(input).value_or(RunScript{});
+  scenario::RunScript script =
+      services.scenarios.script_for_run(input).value_or(scenario::RunScript{});
   if (script.empty()) script = default_script(thread, run);
   services.runs.schedule(thread, run, services.clock.now_ms(), plan_script(std::move(script), run));
   return run;
@@ -87,36 +78,35 @@ Run& start_run(Thread& thread, const Assistant& assistant, const Json& fields, S
 }  // namespace
 
 ApiResponse create_run(const ApiRequest& request, Services& services) {
-  const Json fields = parse_create_run(request_body(request), version_of(request));
+  const CreateRunParams params = read_create_run(request_body(request), core::version_of(request));
+  claim_stream_if_asked(request, params.run.stream);
   return change_thread(services, request.path_param("thread_id"), [&](const AssistantsState& state, Thread& thread) {
     if (thread.active_run_id) {
       throw http::errors::invalid_request("Thread " + thread.id + " already has an active run " +
                                           *thread.active_run_id + ".");
     }
-    const Assistant& assistant =
-        require_assistant(state, fields["assistant_id"].get<std::string>());
+    const Assistant& assistant = require_assistant(state, params.run.assistant_id);
     // additional_messages go on the thread before the run starts (FACTS.md §9.1).
-    for (const Json& message : fields["additional_messages"]) {
+    for (const Json& message : params.additional_messages) {
       append_client_message(thread, new_message_from_fields(message), services);
     }
-    const Run& run = start_run(thread, assistant, fields, services, version_of(request));
-    if (wants_stream(fields)) return stream_run_response(services, thread.id, run);
+    const Run& run = start_run(thread, assistant, params.run, services, core::version_of(request));
+    if (params.run.stream) return stream_run_response(services, thread.id, run);
     return object_response(run, request);
   });
 }
 
 ApiResponse create_thread_and_run(const ApiRequest& request, Services& services) {
-  Json fields = parse_create_thread_and_run(request_body(request), version_of(request));
-  if (fields.contains("tool_resources") && fields["thread"]["tool_resources"].empty()) {
-    fields["thread"]["tool_resources"] = fields["tool_resources"];
-  }
+  const CreateThreadAndRunParams params =
+      read_create_thread_and_run(request_body(request), core::version_of(request));
+  claim_stream_if_asked(request, params.run.stream);
   return services.store.with_state([&](AssistantsState& state) {
     // Check the assistant before creating anything, so a 404 leaves no orphan thread.
-    const Assistant& assistant =
-        require_assistant(state, fields["assistant_id"].get<std::string>());
-    Thread& thread = insert_thread(state, fields["thread"], services);
-    const Run& run = start_run(thread, assistant, fields, services, version_of(request), true);
-    if (wants_stream(fields)) return stream_run_response(services, thread.id, run);
+    const Assistant& assistant = require_assistant(state, params.run.assistant_id);
+    Thread& thread = insert_thread(state, params.thread, services);
+    const Run& run =
+        start_run(thread, assistant, params.run, services, core::version_of(request), true);
+    if (params.run.stream) return stream_run_response(services, thread.id, run);
     return object_response(run, request);
   });
 }
@@ -152,23 +142,22 @@ ApiResponse cancel_run(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse submit_tool_outputs(const ApiRequest& request, Services& services) {
-  const Json fields = parse_submit_tool_outputs(request_body(request));
+  const SubmitToolOutputsParams params = read_submit_tool_outputs(request_body(request));
+  claim_stream_if_asked(request, params.stream);
   return change_thread(services, request.path_param("thread_id"), [&](const AssistantsState& state, Thread& thread) {
     Run& run = require_run(thread, request.path_param("run_id"));
-    RunDriver::check_tool_outputs(run, fields["tool_outputs"]);
-    MatchInput input;
+    RunDriver::check_tool_outputs(run, params.tool_outputs);
+    scenario::MatchInput input;
     input.latest_user_message = run.progress.user_message;
     if (const Assistant* assistant = state.assistants.find(run.assistant_id)) {
       input.assistant_name = assistant->name.value_or("");
     }
     input.instructions = run.instructions;
-    for (const Json& output : fields["tool_outputs"]) {
-      input.tool_outputs.push_back(output["output"].get<std::string>());
-    }
-    if (wants_stream(fields)) start_capturing(run, version_of(request));
-    services.runs.accept_tool_outputs(thread, run, fields["tool_outputs"], services.clock.now_ms(),
+    input.tool_outputs = params.outputs;
+    if (params.stream) start_capturing(run, core::version_of(request));
+    services.runs.accept_tool_outputs(thread, run, params.tool_outputs, services.clock.now_ms(),
                                       services.scenarios.script_after_outputs(input));
-    if (wants_stream(fields)) return stream_run_response(services, thread.id, run);
+    if (params.stream) return stream_run_response(services, thread.id, run);
     return object_response(run, request);
   });
 }

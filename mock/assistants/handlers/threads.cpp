@@ -25,7 +25,7 @@ Thread& insert_thread(AssistantsState& state, const Json& fields, Services& serv
 }
 
 ApiResponse create_thread(const ApiRequest& request, Services& services) {
-  const Json fields = parse_create_thread(request_body(request), "", version_of(request));
+  const Json fields = parse_create_thread(request_body(request), "", core::version_of(request));
   return services.store.with_state([&](AssistantsState& state) {
     return created_response(insert_thread(state, fields, services), request);
   });
@@ -37,7 +37,7 @@ ApiResponse retrieve_thread(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse modify_thread(const ApiRequest& request, Services& services) {
-  const Json fields = parse_modify_thread(request_body(request), version_of(request));
+  const Json fields = parse_modify_thread(request_body(request), core::version_of(request));
   if (fields.contains("tool_resources")) {  // the files and vector stores named must exist
     Json resources = fields["tool_resources"];
     vector_stores::resolve_tool_resources(services.links, resources);

@@ -1,11 +1,11 @@
 // The v1-only file links: assistant files (attach, list, retrieve, detach) and message
 // files (read-only). Removing a link never deletes the File itself (FACTS.md §9.8).
-#include "mock/assistants/beta_header.hpp"
+#include "http/api_error.hpp"
 #include "mock/assistants/handlers/handler_support.hpp"
 #include "mock/assistants/handlers/handlers.hpp"
 #include "mock/assistants/params/request_params.hpp"
 #include "mock/assistants/params/shared_params.hpp"
-#include "mock/http/api_error.hpp"
+#include "mock/core/beta_header.hpp"
 
 namespace mock::assistants {
 namespace {
@@ -42,7 +42,7 @@ bool has_file(const Json& file_ids, const std::string& file_id) {
 ApiResponse list_links(const std::vector<FileLink>& links, const ApiRequest& request) {
   core::OrderedCollection<FileLink> collection;
   for (const FileLink& link : links) collection.insert(link);
-  const core::PageQuery query = parse_list_query(request);
+  const core::PageQuery query = core::parse_list_query(request);
   try {
     const core::Page<FileLink> page = collection.page(query);
     Json data = Json::array();
@@ -53,13 +53,13 @@ ApiResponse list_links(const std::vector<FileLink>& links, const ApiRequest& req
                                   {"last_id", page.items.empty() ? Json(nullptr) : Json(page.items.back()->id)},
                                   {"has_more", page.has_more}});
   } catch (const core::UnknownCursor& cursor) {
-    throw_unknown_cursor(cursor);
+    core::throw_unknown_cursor(cursor);
   }
 }
 }  // namespace
 
 ApiResponse create_assistant_file(const ApiRequest& request, Services& services) {
-  require_version(request, ApiVersion::v1);
+  core::require_version(request, ApiVersion::v1);
   const std::string file_id = parse_create_assistant_file(request_body(request));
   return services.store.with_state([&](AssistantsState& state) {
     Assistant& assistant = require_assistant(state, request.path_param("assistant_id"));
@@ -78,7 +78,7 @@ ApiResponse create_assistant_file(const ApiRequest& request, Services& services)
 }
 
 ApiResponse list_assistant_files(const ApiRequest& request, Services& services) {
-  require_version(request, ApiVersion::v1);
+  core::require_version(request, ApiVersion::v1);
   return services.store.with_state([&](AssistantsState& state) {
     const Assistant& assistant = require_assistant(state, request.path_param("assistant_id"));
     std::vector<FileLink> links;
@@ -90,22 +90,22 @@ ApiResponse list_assistant_files(const ApiRequest& request, Services& services) 
 }
 
 ApiResponse retrieve_assistant_file(const ApiRequest& request, Services& services) {
-  require_version(request, ApiVersion::v1);
+  core::require_version(request, ApiVersion::v1);
   return services.store.with_state([&](AssistantsState& state) {
     const Assistant& assistant = require_assistant(state, request.path_param("assistant_id"));
     const std::string& file_id = request.path_param("file_id");
-    check_id_prefix("file_id", file_id, "file-");
+    core::check_id_prefix("file_id", file_id, "file-");
     if (!has_file(assistant.file_ids, file_id)) throw http::errors::not_found("assistant file", file_id);
     return ApiResponse::json(assistant_file_wire(assistant, file_id));
   });
 }
 
 ApiResponse delete_assistant_file(const ApiRequest& request, Services& services) {
-  require_version(request, ApiVersion::v1);
+  core::require_version(request, ApiVersion::v1);
   return services.store.with_state([&](AssistantsState& state) {
     Assistant& assistant = require_assistant(state, request.path_param("assistant_id"));
     const std::string& file_id = request.path_param("file_id");
-    check_id_prefix("file_id", file_id, "file-");
+    core::check_id_prefix("file_id", file_id, "file-");
     if (!has_file(assistant.file_ids, file_id)) throw http::errors::not_found("assistant file", file_id);
     Json kept = Json::array();
     for (const Json& id : assistant.file_ids) {
@@ -118,7 +118,7 @@ ApiResponse delete_assistant_file(const ApiRequest& request, Services& services)
 }
 
 ApiResponse list_message_files(const ApiRequest& request, Services& services) {
-  require_version(request, ApiVersion::v1);
+  core::require_version(request, ApiVersion::v1);
   return services.store.with_state([&](AssistantsState& state) {
     Thread& thread = require_thread(state, services, request.path_param("thread_id"));
     const Message& message = require_message(thread, request.path_param("message_id"));
@@ -132,12 +132,12 @@ ApiResponse list_message_files(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse retrieve_message_file(const ApiRequest& request, Services& services) {
-  require_version(request, ApiVersion::v1);
+  core::require_version(request, ApiVersion::v1);
   return services.store.with_state([&](AssistantsState& state) {
     Thread& thread = require_thread(state, services, request.path_param("thread_id"));
     const Message& message = require_message(thread, request.path_param("message_id"));
     const std::string& file_id = request.path_param("file_id");
-    check_id_prefix("file_id", file_id, "file-");
+    core::check_id_prefix("file_id", file_id, "file-");
     for (const Json& attachment : message.attachments) {
       if (attachment["file_id"] == file_id) return ApiResponse::json(message_file_wire(message, file_id));
     }

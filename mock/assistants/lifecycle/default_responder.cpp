@@ -8,21 +8,23 @@ namespace mock::assistants {
 namespace {
 constexpr std::size_t k_quote_limit = 200;
 
-bool is_tool_action(const ScriptAction& action) {
-  return action.kind == ActionKind::code_interpreter || action.kind == ActionKind::file_search ||
-         action.kind == ActionKind::function_call;
+bool is_tool_action(const scenario::ScriptAction& action) {
+  return action.kind == scenario::ActionKind::code_interpreter ||
+         action.kind == scenario::ActionKind::file_search ||
+         action.kind == scenario::ActionKind::function_call;
 }
 
-ScriptAction call_action(const std::string& name) {
-  ScriptAction action;
-  action.kind = ActionKind::function_call;
-  action.calls.push_back(FunctionCallSpec{name, "{}"});
+scenario::ScriptAction call_action(const std::string& name) {
+  scenario::ScriptAction action;
+  action.kind = scenario::ActionKind::function_call;
+  action.calls.push_back(scenario::FunctionCallSpec{name, "{}"});
   return action;
 }
 
-ScriptAction tool_action(const std::string& type) {
-  ScriptAction action;
-  action.kind = type == "code_interpreter" ? ActionKind::code_interpreter : ActionKind::file_search;
+scenario::ScriptAction tool_action(const std::string& type) {
+  scenario::ScriptAction action;
+  action.kind = type == "code_interpreter" ? scenario::ActionKind::code_interpreter
+                                           : scenario::ActionKind::file_search;
   if (type == "code_interpreter") {
     action.input = "print('mock')";
     action.outputs = Json::array({Json{{"type", "logs"}, {"logs", "mock\n"}}});
@@ -31,7 +33,8 @@ ScriptAction tool_action(const std::string& type) {
 }
 
 // The call the run must make first, or nullopt when tool_choice does not force one.
-std::optional<ScriptAction> forced_call(const Run& run, const RunScript& script) {
+std::optional<scenario::ScriptAction> forced_call(const Run& run,
+                                                  const scenario::RunScript& script) {
   const Json& choice = run.tool_choice;
   if (choice == "required") {
     if (std::any_of(script.begin(), script.end(), is_tool_action)) return std::nullopt;
@@ -46,21 +49,22 @@ std::optional<ScriptAction> forced_call(const Run& run, const RunScript& script)
   const auto first_tool = std::find_if(script.begin(), script.end(), is_tool_action);
   if (type == "function") {
     const std::string name = choice["function"]["name"].get<std::string>();
-    if (first_tool != script.end() && first_tool->kind == ActionKind::function_call &&
+    if (first_tool != script.end() && first_tool->kind == scenario::ActionKind::function_call &&
         std::any_of(first_tool->calls.begin(), first_tool->calls.end(),
-                    [&](const FunctionCallSpec& call) { return call.name == name; })) {
+                    [&](const scenario::FunctionCallSpec& call) { return call.name == name; })) {
       return std::nullopt;
     }
     return call_action(name);
   }
-  const ActionKind wanted = type == "code_interpreter" ? ActionKind::code_interpreter
-                                                       : ActionKind::file_search;
+  const scenario::ActionKind wanted = type == "code_interpreter"
+                                          ? scenario::ActionKind::code_interpreter
+                                          : scenario::ActionKind::file_search;
   if (first_tool != script.end() && first_tool->kind == wanted) return std::nullopt;
   return tool_action(type);
 }
 }  // namespace
 
-RunScript default_script(const Thread& thread, const Run& run) {
+scenario::RunScript default_script(const Thread& thread, const Run& run) {
   std::string last_user_text;
   thread.messages.for_each([&](const Message& message) {
     if (message.role == Role::user) last_user_text = message_text(message);
@@ -73,28 +77,28 @@ RunScript default_script(const Thread& thread, const Run& run) {
     last_user_text = last_user_text.substr(0, cut) + "...";
   }
   if (last_user_text.empty()) {
-    return {message_action("Hello! This is the mock assistant (model " + run.model +
+    return {scenario::message_action("Hello! This is the mock assistant (model " + run.model +
                            "). No scenario matched, so this is the default reply.")};
   }
-  return {message_action("This is the mock assistant (model " + run.model +
+  return {scenario::message_action("This is the mock assistant (model " + run.model +
                          ") replying to: " + last_user_text)};
 }
 
-RunScript plan_script(RunScript script, const Run& run) {
+scenario::RunScript plan_script(scenario::RunScript script, const Run& run) {
   if (run.tool_choice == "none") {
     std::erase_if(script, is_tool_action);
   } else if (auto call = forced_call(run, script)) {
     script.insert(script.begin(), std::move(*call));
   }
   if (!run.parallel_tool_calls) {
-    RunScript split;
-    for (ScriptAction& action : script) {
-      if (action.kind != ActionKind::function_call || action.calls.size() <= 1) {
+    scenario::RunScript split;
+    for (scenario::ScriptAction& action : script) {
+      if (action.kind != scenario::ActionKind::function_call || action.calls.size() <= 1) {
         split.push_back(std::move(action));
         continue;
       }
-      for (FunctionCallSpec& call : action.calls) {
-        ScriptAction single = action;
+      for (scenario::FunctionCallSpec& call : action.calls) {
+        scenario::ScriptAction single = action;
         single.calls = {std::move(call)};
         split.push_back(std::move(single));
       }

@@ -2,16 +2,16 @@
 // What the assistant does when no scenario rule matches, and how a run's own settings
 // (tool_choice, parallel_tool_calls) shape any script before it runs.
 #include "mock/assistants/model/objects.hpp"
-#include "mock/assistants/scenario/script.hpp"
+#include "mock/scenario/script.hpp"
 
 namespace mock::assistants {
 
 // One deterministic message that quotes the latest user message, so a client test can
 // tell replies apart.
-RunScript default_script(const Thread& thread, const Run& run);
+scenario::RunScript default_script(const Thread& thread, const Run& run);
 
 // tool_choice "none" drops tool calls; "required" or a named tool forces a call first;
 // parallel_tool_calls false splits parallel calls into one requires_action round each.
-RunScript plan_script(RunScript script, const Run& run);
+scenario::RunScript plan_script(scenario::RunScript script, const Run& run);
 
 }  // namespace mock::assistants

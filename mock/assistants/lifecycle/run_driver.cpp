@@ -4,11 +4,11 @@
 #include <set>
 #include <utility>
 
+#include "http/api_error.hpp"
 #include "mock/assistants/lifecycle/run_transitions.hpp"
 #include "mock/assistants/lifecycle/run_work.hpp"
 #include "mock/assistants/lifecycle/stream_events.hpp"
 #include "mock/assistants/model/message_content.hpp"
-#include "mock/http/api_error.hpp"
 
 namespace mock::assistants {
 namespace {
@@ -77,7 +77,8 @@ std::string fill_template(const std::string& text, const RunProgress& progress) 
   return out + text.substr(pos);
 }
 
-void RunDriver::schedule(Thread& thread, Run& run, std::int64_t now_ms, RunScript script) {
+void RunDriver::schedule(Thread& thread, Run& run, std::int64_t now_ms,
+                         scenario::RunScript script) {
   RunProgress& progress = run.progress;
   progress.actions = std::move(script);
   progress.next_due_ms = now_ms + m_pace.step_ms;
@@ -100,7 +101,7 @@ void RunDriver::advance(Thread& thread, std::int64_t now_ms) {
         run->status == RunStatus::requires_action ? k_never : run->progress.next_due_ms;
     if (expires_ms <= due_ms && expires_ms <= now_ms && run->status != RunStatus::cancelling) {
       move_run(*run, RunEvent::expire);
-      finish(thread, *run, RunStatus::expired, expires_ms);
+      finish(thread, *run, expires_ms);
       break;
     }
     if (due_ms > now_ms) break;
@@ -119,7 +120,7 @@ void RunDriver::step(Thread& thread, Run& run, std::int64_t at_ms) {
           run.progress.prompt_tokens > run.max_prompt_tokens.get<std::int64_t>()) {
         move_run(run, RunEvent::hit_token_limit);
         run.incomplete_details = Json{{"reason", "max_prompt_tokens"}};
-        finish(thread, run, RunStatus::incomplete, at_ms);
+        finish(thread, run, at_ms);
         return;
       }
       break;
@@ -128,12 +129,12 @@ void RunDriver::step(Thread& thread, Run& run, std::int64_t at_ms) {
         perform_action(thread, run, at_ms);
       } else {
         move_run(run, RunEvent::complete);
-        finish(thread, run, RunStatus::completed, at_ms);
+        finish(thread, run, at_ms);
       }
       break;
     case RunStatus::cancelling:
       move_run(run, RunEvent::finish_cancel);
-      finish(thread, run, RunStatus::cancelled, at_ms);
+      finish(thread, run, at_ms);
       return;
     default:
       return;
@@ -153,10 +154,10 @@ void RunDriver::end_action(Run& run) {
 
 void RunDriver::perform_action(Thread& thread, Run& run, std::int64_t at_ms) {
   RunProgress& progress = run.progress;
-  const ScriptAction& action = progress.actions[progress.action_index];
+  const scenario::ScriptAction& action = progress.actions[progress.action_index];
   const Timestamp at = seconds(at_ms);
   switch (action.kind) {
-    case ActionKind::message: {
+    case scenario::ActionKind::message: {
       if (!progress.action_open) {
         const Message& message = work::open_message(thread, run, at, m_ids);
         const RunStep& step = work::open_step(
@@ -188,12 +189,12 @@ void RunDriver::perform_action(Thread& thread, Run& run, std::int64_t at_ms) {
         message->content.clear();
         message->content.push_back(text_part(text, action.annotations));
         if (cut_short) {
-          message->status = MessageStatus::incomplete;
+          work::move_message(*message, MessageEvent::cut_off);
           message->incomplete_at = at;
           message->incomplete_details = Json{{"reason", "max_tokens"}};
           events::message_event(run, *message, "incomplete");
         } else {
-          message->status = MessageStatus::completed;
+          work::move_message(*message, MessageEvent::complete);
           message->completed_at = at;
           events::message_event(run, *message, "completed");
         }
@@ -204,13 +205,13 @@ void RunDriver::perform_action(Thread& thread, Run& run, std::int64_t at_ms) {
       if (cut_short) {
         move_run(run, RunEvent::hit_token_limit);
         run.incomplete_details = Json{{"reason", "max_completion_tokens"}};
-        finish(thread, run, RunStatus::incomplete, at_ms);
+        finish(thread, run, at_ms);
       }
       return;
     }
-    case ActionKind::code_interpreter:
-    case ActionKind::file_search: {
-      const bool code = action.kind == ActionKind::code_interpreter;
+    case scenario::ActionKind::code_interpreter:
+    case scenario::ActionKind::file_search: {
+      const bool code = action.kind == scenario::ActionKind::code_interpreter;
       const std::string type = code ? "code_interpreter" : "file_search";
       if (!progress.action_open) {
         Json details = code ? Json{{"input", action.input}, {"outputs", Json::array()}}
@@ -241,10 +242,10 @@ void RunDriver::perform_action(Thread& thread, Run& run, std::int64_t at_ms) {
       end_action(run);
       return;
     }
-    case ActionKind::function_call: {
+    case scenario::ActionKind::function_call: {
       Json step_calls = Json::array();
       Json required_calls = Json::array();
-      for (const FunctionCallSpec& spec : action.calls) {
+      for (const scenario::FunctionCallSpec& spec : action.calls) {
         const std::string id = m_ids.next("call_");
         step_calls.push_back(Json{{"id", id}, {"type", "function"},
                                   {"function", Json{{"name", spec.name},
@@ -267,27 +268,28 @@ void RunDriver::perform_action(Thread& thread, Run& run, std::int64_t at_ms) {
       events::run_event(run, "requires_action");
       return;
     }
-    case ActionKind::fail:
+    case scenario::ActionKind::fail:
       end_action(run);
       move_run(run, RunEvent::fail);
       run.last_error = Json{{"code", action.code}, {"message", action.message}};
-      finish(thread, run, RunStatus::failed, at_ms);
+      finish(thread, run, at_ms);
       return;
-    case ActionKind::incomplete:
+    case scenario::ActionKind::incomplete:
       end_action(run);
       move_run(run, RunEvent::hit_token_limit);
       run.incomplete_details = Json{{"reason", action.reason}};
-      finish(thread, run, RunStatus::incomplete, at_ms);
+      finish(thread, run, at_ms);
       return;
-    case ActionKind::expire:
+    case scenario::ActionKind::expire:
       end_action(run);
       move_run(run, RunEvent::expire);
-      finish(thread, run, RunStatus::expired, at_ms);
+      finish(thread, run, at_ms);
       return;
   }
 }
 
-void RunDriver::finish(Thread& thread, Run& run, RunStatus status, std::int64_t at_ms) {
+void RunDriver::finish(Thread& thread, Run& run, std::int64_t at_ms) {
+  const RunStatus status = run.status;  // the transition table set it; finish only follows
   const Timestamp at = seconds(at_ms);
   run.progress.ended_at = at;
   work::close_open_work(thread, run, status, at);
@@ -338,7 +340,8 @@ void RunDriver::check_tool_outputs(const Run& run, const Json& tool_outputs) {
 }
 
 void RunDriver::accept_tool_outputs(Thread& thread, Run& run, const Json& tool_outputs,
-                                    std::int64_t now_ms, std::optional<RunScript> replacement) {
+                                    std::int64_t now_ms,
+                                    std::optional<scenario::RunScript> replacement) {
   check_tool_outputs(run, tool_outputs);
   RunProgress& progress = run.progress;
   progress.latest_outputs_from = progress.tool_outputs.size();
@@ -357,7 +360,7 @@ void RunDriver::accept_tool_outputs(Thread& thread, Run& run, const Json& tool_o
   complete_open_step(run, at, work::usage_json(progress.prompt_tokens, 0));
   end_action(run);
   if (replacement) {
-    RunScript remaining(progress.actions.begin(),
+    scenario::RunScript remaining(progress.actions.begin(),
                         progress.actions.begin() + static_cast<std::ptrdiff_t>(progress.action_index));
     remaining.insert(remaining.end(), replacement->begin(), replacement->end());
     progress.actions = std::move(remaining);

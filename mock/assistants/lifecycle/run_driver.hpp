@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "mock/assistants/model/objects.hpp"
-#include "mock/assistants/scenario/script.hpp"
 #include "mock/core/id_generator.hpp"
+#include "mock/scenario/script.hpp"
 
 namespace mock::assistants {
 
@@ -24,7 +24,7 @@ public:
 
   // Starts the clock of a freshly created (queued) run and makes it the thread's active
   // run. `script` is what the run will do (see plan_script for tool_choice and friends).
-  void schedule(Thread& thread, Run& run, std::int64_t now_ms, RunScript script);
+  void schedule(Thread& thread, Run& run, std::int64_t now_ms, scenario::RunScript script);
 
   // Applies every transition of the thread's active run that is due by now_ms.
   void advance(Thread& thread, std::int64_t now_ms);
@@ -37,7 +37,7 @@ public:
   // Records the outputs on the tool step, completes it and queues the run again.
   // `replacement`, when given, replaces the actions the run had left.
   void accept_tool_outputs(Thread& thread, Run& run, const Json& tool_outputs,
-                           std::int64_t now_ms, std::optional<RunScript> replacement);
+                           std::int64_t now_ms, std::optional<scenario::RunScript> replacement);
 
   const RunPace& pace() const { return m_pace; }
 
@@ -45,7 +45,9 @@ private:
   void step(Thread& thread, Run& run, std::int64_t at_ms);
   void perform_action(Thread& thread, Run& run, std::int64_t at_ms);
   void end_action(Run& run);
-  void finish(Thread& thread, Run& run, RunStatus status, std::int64_t at_ms);
+  // After the transition table has moved the run to a terminal status: stamps the
+  // ending, closes open work, clears the active run and tells a stream, all by run.status.
+  void finish(Thread& thread, Run& run, std::int64_t at_ms);
 
   core::IdGenerator& m_ids;
   RunPace m_pace;

@@ -1,8 +1,32 @@
 #include "mock/assistants/lifecycle/run_work.hpp"
 
+#include <string>
+
+#include "http/api_error.hpp"
 #include "mock/assistants/lifecycle/stream_events.hpp"
 
 namespace mock::assistants::work {
+namespace {
+template <class Status, class Event>
+Status checked_next(Status from, Event event, const char* what) {
+  const auto next = next_status(from, event);
+  if (!next) {
+    // The driver only fires events its own checks allow; reaching here is a bug.
+    throw http::errors::internal(std::string("illegal ") + what + " transition " +
+                                 std::string(to_string(from)) + " --" +
+                                 std::string(to_string(event)) + "-->");
+  }
+  return *next;
+}
+}  // namespace
+
+void move_step(RunStep& step, StepEvent event) {
+  step.status = checked_next(step.status, event, "step");
+}
+
+void move_message(Message& message, MessageEvent event) {
+  message.status = checked_next(message.status, event, "message");
+}
 
 Json usage_json(std::int64_t prompt_tokens, std::int64_t completion_tokens) {
   return Json{{"prompt_tokens", prompt_tokens},
@@ -49,7 +73,7 @@ Message* current_message(Thread& thread, Run& run) {
 
 void complete_step(Run& run, Timestamp at, Json usage) {
   if (RunStep* step = current_step(run)) {
-    step->status = StepStatus::completed;
+    move_step(*step, StepEvent::complete);
     step->completed_at = at;
     step->usage = std::move(usage);
   }
@@ -60,11 +84,11 @@ void close_open_work(Thread& thread, Run& run, RunStatus ending, Timestamp at) {
   if (RunStep* step = current_step(run)) {
     switch (ending) {
       case RunStatus::expired:
-        step->status = StepStatus::expired;
+        move_step(*step, StepEvent::expire);
         step->expired_at = at;
         break;
       case RunStatus::failed:
-        step->status = StepStatus::failed;
+        move_step(*step, StepEvent::fail);
         step->failed_at = at;
         step->last_error = run.last_error;
         // A step's last_error.code has no invalid_prompt (FACTS.md §3.3).
@@ -73,7 +97,7 @@ void close_open_work(Thread& thread, Run& run, RunStatus ending, Timestamp at) {
         }
         break;
       default:
-        step->status = StepStatus::cancelled;
+        move_step(*step, StepEvent::cancel);
         step->cancelled_at = at;
         break;
     }
@@ -83,7 +107,7 @@ void close_open_work(Thread& thread, Run& run, RunStatus ending, Timestamp at) {
     const char* reason = ending == RunStatus::expired  ? "run_expired"
                          : ending == RunStatus::failed ? "run_failed"
                                                        : "run_cancelled";
-    message->status = MessageStatus::incomplete;
+    move_message(*message, MessageEvent::cut_off);
     message->incomplete_at = at;
     message->incomplete_details = Json{{"reason", reason}};
     events::message_event(run, *message, "incomplete");

@@ -3,6 +3,7 @@
 // Used only by the run driver.
 #include <cstdint>
 
+#include "mock/assistants/lifecycle/work_transitions.hpp"
 #include "mock/assistants/model/objects.hpp"
 #include "mock/core/id_generator.hpp"
 
@@ -15,6 +16,10 @@ RunStep& open_step(Run& run, StepType type, Json step_details, Timestamp at,
                    core::IdGenerator& ids);
 // Inserts an empty in_progress assistant message and remembers it as the run's open message.
 Message& open_message(Thread& thread, Run& run, Timestamp at, core::IdGenerator& ids);
+
+// Change a status through work_transitions.hpp; an illegal change is a bug (500).
+void move_step(RunStep& step, StepEvent event);
+void move_message(Message& message, MessageEvent event);
 
 RunStep* current_step(Run& run);
 Message* current_message(Thread& thread, Run& run);

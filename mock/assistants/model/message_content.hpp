@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "http/json.hpp"
 #include "mock/assistants/model/objects.hpp"
-#include "mock/core/json.hpp"
 
 namespace mock::assistants {
 

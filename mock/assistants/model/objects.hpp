@@ -11,12 +11,12 @@
 #include <utility>
 #include <vector>
 
+#include "http/json.hpp"
 #include "mock/assistants/model/status.hpp"
-#include "mock/assistants/scenario/script.hpp"
-#include "mock/core/json.hpp"
 #include "mock/core/object_lock.hpp"
 #include "mock/core/ordered_collection.hpp"
 #include "mock/core/wire_cache.hpp"
+#include "mock/scenario/script.hpp"
 
 namespace mock::assistants {
 
@@ -111,7 +111,7 @@ struct RunEventLog {
 // Where the run driver is in the run's script; not part of the wire shape.
 struct RunProgress {
   std::int64_t next_due_ms = 0;  // when the next transition happens
-  RunScript actions;             // what the run does, in order
+  scenario::RunScript actions;             // what the run does, in order
   std::size_t action_index = 0;  // next or current action
   bool action_open = false;      // the current action's step exists and is not finished
   std::optional<std::string> open_step_id;

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "mock/core/api_version.hpp"
+
 namespace mock::assistants {
 
 enum class RunStatus {
@@ -25,9 +27,7 @@ enum class MessageStatus { in_progress, incomplete, completed };
 enum class StepType { message_creation, tool_calls };
 enum class Role { user, assistant };
 
-// Which Assistants API a request speaks (OpenAI-Beta: assistants=v1 or v2). One store
-// serves both; the version decides the request fields accepted and the wire shapes.
-enum class ApiVersion { v1, v2 };
+using core::ApiVersion;
 
 std::string_view to_string(RunStatus status);
 std::string_view to_string(StepStatus status);

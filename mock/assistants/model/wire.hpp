@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "http/json.hpp"
 #include "mock/assistants/model/objects.hpp"
-#include "mock/core/json.hpp"
 
 namespace mock::assistants {
 

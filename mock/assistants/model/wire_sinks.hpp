@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
+#include "http/json.hpp"
 #include "mock/assistants/model/message_content.hpp"
 #include "mock/assistants/model/objects.hpp"
-#include "mock/core/json.hpp"
 
 namespace mock::assistants {
 

@@ -1,4 +1,4 @@
-#include "mock/assistants/params/field_reader.hpp"
+#include "mock/core/field_reader.hpp"
 #include "mock/assistants/params/request_params.hpp"
 #include "mock/assistants/params/shared_params.hpp"
 
@@ -8,7 +8,7 @@ constexpr std::size_t k_max_assistant_tools = 128;
 
 // The fields create and modify share; `creating` decides whether model is required.
 Json parse_assistant_fields(const Json& body, bool creating, ApiVersion version) {
-  FieldReader reader(body, "");
+  core::FieldReader reader(body, "");
   const bool v1 = version == ApiVersion::v1;
   if (v1) {
     reader.allow_only({"model", "name", "description", "instructions", "tools", "file_ids",
@@ -42,7 +42,9 @@ Json parse_assistant_fields(const Json& body, bool creating, ApiVersion version)
     out["tool_resources"] =
         parse_tool_resources(reader.get("tool_resources"), "tool_resources", creating);
   }
-  if (reader.has("metadata")) out["metadata"] = parse_metadata(reader.get("metadata"), "metadata");
+  if (reader.has("metadata")) {
+    out["metadata"] = core::parse_metadata(reader.get("metadata"), "metadata");
+  }
   if (auto temperature = reader.number("temperature", 0.0, 2.0)) out["temperature"] = *temperature;
   if (auto top_p = reader.number("top_p", 0.0, 1.0)) out["top_p"] = *top_p;
   if (reader.has("response_format")) {
@@ -61,10 +63,10 @@ Json parse_modify_assistant(const Json& body, ApiVersion version) {
 }
 
 std::string parse_create_assistant_file(const Json& body) {
-  FieldReader reader(body, "");
+  core::FieldReader reader(body, "");
   reader.allow_only({"file_id"});
   const std::string file_id = reader.required_string("file_id");
-  check_id_prefix("file_id", file_id, "file-");
+  core::check_id_prefix("file_id", file_id, "file-");
   return file_id;
 }
 

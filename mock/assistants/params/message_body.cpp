@@ -3,9 +3,9 @@
 #include <string>
 #include <utility>
 
+#include "http/json_body.hpp"
 #include "mock/assistants/model/message_content.hpp"
 #include "mock/assistants/params/request_params.hpp"
-#include "mock/http/json_body.hpp"
 
 namespace mock::assistants {
 namespace {

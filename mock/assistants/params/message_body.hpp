@@ -18,9 +18,9 @@
 #include <string_view>
 #include <vector>
 
+#include "http/json.hpp"
 #include "mock/assistants/model/objects.hpp"
 #include "mock/assistants/model/status.hpp"
-#include "mock/core/json.hpp"
 
 namespace mock::assistants {
 

@@ -5,8 +5,8 @@
 // as content parts. Absent optional keys stay absent so modify calls can tell.
 #include <string>
 
+#include "http/json.hpp"
 #include "mock/assistants/model/status.hpp"
-#include "mock/core/json.hpp"
 
 namespace mock::assistants {
 

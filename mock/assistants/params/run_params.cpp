@@ -1,4 +1,4 @@
-#include "mock/assistants/params/field_reader.hpp"
+#include "mock/core/field_reader.hpp"
 #include "mock/assistants/params/request_params.hpp"
 #include "mock/assistants/params/shared_params.hpp"
 
@@ -8,16 +8,18 @@ constexpr std::size_t k_max_run_tools = 20;
 constexpr std::int64_t k_min_token_cap = 256;
 
 // The overrides create-run and create-thread-and-run share.
-void read_run_overrides(const FieldReader& reader, Json& out, ApiVersion version) {
+void read_run_overrides(const core::FieldReader& reader, Json& out, ApiVersion version) {
   const std::string assistant_id = reader.required_string("assistant_id");
-  check_id_prefix("assistant_id", assistant_id, "asst_");
+  core::check_id_prefix("assistant_id", assistant_id, "asst_");
   out["assistant_id"] = assistant_id;
   if (auto model = reader.string("model")) out["model"] = *model;
   if (auto instructions = reader.string("instructions", 256000)) out["instructions"] = *instructions;
   if (reader.has("tools")) out["tools"] = reader.get("tools").is_null()
                                               ? Json(nullptr)
                                               : parse_tools(reader.get("tools"), "tools", k_max_run_tools, version);
-  if (reader.has("metadata")) out["metadata"] = parse_metadata(reader.get("metadata"), "metadata");
+  if (reader.has("metadata")) {
+    out["metadata"] = core::parse_metadata(reader.get("metadata"), "metadata");
+  }
   if (auto temperature = reader.number("temperature", 0.0, 2.0)) out["temperature"] = *temperature;
   if (auto top_p = reader.number("top_p", 0.0, 1.0)) out["top_p"] = *top_p;
   if (auto stream = reader.boolean("stream")) out["stream"] = *stream;
@@ -47,7 +49,7 @@ void read_run_overrides(const FieldReader& reader, Json& out, ApiVersion version
 }  // namespace
 
 Json parse_create_run(const Json& body, ApiVersion version) {
-  FieldReader reader(body, "");
+  core::FieldReader reader(body, "");
   if (version == ApiVersion::v1) {
     reader.allow_only({"assistant_id", "model", "instructions", "additional_instructions",
                        "additional_messages", "tools", "metadata", "temperature", "top_p",
@@ -82,7 +84,7 @@ Json parse_create_run(const Json& body, ApiVersion version) {
 }
 
 Json parse_create_thread_and_run(const Json& body, ApiVersion version) {
-  FieldReader reader(body, "");
+  core::FieldReader reader(body, "");
   if (version == ApiVersion::v1) {
     reader.allow_only({"assistant_id", "thread", "model", "instructions", "tools", "metadata",
                        "temperature", "top_p", "stream", "max_prompt_tokens",
@@ -107,14 +109,14 @@ Json parse_create_thread_and_run(const Json& body, ApiVersion version) {
 }
 
 Json parse_submit_tool_outputs(const Json& body) {
-  FieldReader reader(body, "");
+  core::FieldReader reader(body, "");
   reader.allow_only({"tool_outputs", "stream"});
   Json out = Json::object();
   const auto outputs = reader.array("tool_outputs", std::nullopt, false);
-  if (!outputs) throw_missing("tool_outputs");
+  if (!outputs) core::throw_missing("tool_outputs");
   Json normalised = Json::array();
   for (std::size_t i = 0; i < outputs->size(); ++i) {
-    FieldReader item((*outputs)[i], "tool_outputs[" + std::to_string(i) + "]");
+    core::FieldReader item((*outputs)[i], "tool_outputs[" + std::to_string(i) + "]");
     item.allow_only({"tool_call_id", "output"});
     Json entry = Json::object();
     entry["tool_call_id"] = item.required_string("tool_call_id");

@@ -5,14 +5,11 @@
 #include <optional>
 #include <string>
 
+#include "http/json.hpp"
 #include "mock/assistants/model/status.hpp"
-#include "mock/core/json.hpp"
+#include "mock/core/field_reader.hpp"
 
 namespace mock::assistants {
-
-// map of string -> string; at most 16 pairs, keys <= 64, values <= 512 (FACTS.md §9.6).
-// null stays null.
-Json parse_metadata(const Json& value, const std::string& path);
 
 // "auto" | {type: text | json_object | json_schema, json_schema?: {...}}
 Json parse_response_format(const Json& value, const std::string& path,
@@ -31,9 +28,6 @@ Json parse_tools(const Json& value, const std::string& path, std::size_t max_ite
 Json parse_file_ids(const Json& value, const std::string& path, std::size_t max_items);
 // {code_interpreter?: {file_ids<=20}, file_search?: {vector_store_ids<=1 | vector_stores<=1}}
 Json parse_tool_resources(const Json& value, const std::string& path, bool allow_vector_store_helper);
-
-// An id sent in a body or path must begin with its prefix, else 400 (FACTS.md §7).
-void check_id_prefix(const std::string& param, const std::string& id, const std::string& prefix);
 
 extern const std::vector<std::string> k_reasoning_efforts;
 

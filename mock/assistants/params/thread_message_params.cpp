@@ -1,7 +1,7 @@
 #include "mock/assistants/model/message_content.hpp"
-#include "mock/assistants/params/field_reader.hpp"
 #include "mock/assistants/params/request_params.hpp"
 #include "mock/assistants/params/shared_params.hpp"
+#include "mock/core/field_reader.hpp"
 
 namespace mock::assistants {
 namespace {
@@ -35,13 +35,14 @@ Json one_part(Json part) {
 // stored as the parts the message object shows.
 Json parse_content(const Json& value, const std::string& path) {
   if (value.is_string()) return one_part(normalised_text_part(value.get<std::string>()));
-  if (!value.is_array()) throw_invalid_type(path, "a string or an array of content parts", value);
-  check_array_length(path, value, std::nullopt, 1);
+  if (!value.is_array())
+    core::throw_invalid_type(path, "a string or an array of content parts", value);
+  core::check_array_length(path, value, std::nullopt, 1);
   Json parts = Json::array();
   for (std::size_t i = 0; i < value.size(); ++i) {
-    FieldReader reader(value[i], item_path(path, i));
+    core::FieldReader reader(value[i], item_path(path, i));
     const auto type = reader.enum_string("type", {"text", "image_file", "image_url"}, false);
-    if (!type) throw_missing(reader.path_of("type"));
+    if (!type) core::throw_missing(reader.path_of("type"));
     const std::string kind = type->get<std::string>();
     if (kind == "text") {
       reader.allow_only({"type", "text"});
@@ -54,13 +55,13 @@ Json parse_content(const Json& value, const std::string& path) {
       reader.allow_only({"type", "image_url"});
     }
     const auto image = reader.object(kind, false);
-    if (!image) throw_missing(reader.path_of(kind));
-    FieldReader image_reader(*image, reader.path_of(kind));
+    if (!image) core::throw_missing(reader.path_of(kind));
+    core::FieldReader image_reader(*image, reader.path_of(kind));
     Json stored = Json::object();
     if (kind == "image_file") {
       image_reader.allow_only({"file_id", "detail"});
       const std::string file_id = image_reader.required_string("file_id");
-      check_id_prefix(image_reader.path_of("file_id"), file_id, "file-");
+      core::check_id_prefix(image_reader.path_of("file_id"), file_id, "file-");
       stored["file_id"] = file_id;
     } else {
       image_reader.allow_only({"url", "detail"});
@@ -75,23 +76,23 @@ Json parse_content(const Json& value, const std::string& path) {
 
 Json parse_attachments(const Json& value, const std::string& path) {
   if (value.is_null()) return Json::array();
-  if (!value.is_array()) throw_invalid_type(path, "an array", value);
+  if (!value.is_array()) core::throw_invalid_type(path, "an array", value);
   Json out = Json::array();
   for (std::size_t i = 0; i < value.size(); ++i) {
-    FieldReader reader(value[i], item_path(path, i));
+    core::FieldReader reader(value[i], item_path(path, i));
     reader.allow_only({"file_id", "tools"});
     Json attachment = Json::object();
     const std::string file_id = reader.required_string("file_id");
-    check_id_prefix(reader.path_of("file_id"), file_id, "file-");
+    core::check_id_prefix(reader.path_of("file_id"), file_id, "file-");
     attachment["file_id"] = file_id;
     Json tools = Json::array();
     if (auto given = reader.array("tools", std::nullopt, false)) {
       for (std::size_t t = 0; t < given->size(); ++t) {
-        FieldReader tool_reader((*given)[t], item_path(reader.path_of("tools"), t));
+        core::FieldReader tool_reader((*given)[t], item_path(reader.path_of("tools"), t));
         tool_reader.allow_only({"type"});
         const auto type =
             tool_reader.enum_string("type", {"code_interpreter", "file_search"}, false);
-        if (!type) throw_missing(tool_reader.path_of("type"));
+        if (!type) core::throw_missing(tool_reader.path_of("type"));
         tools.push_back(Json{{"type", *type}});
       }
     }
@@ -112,7 +113,7 @@ Json attachments_from_file_ids(const Json& file_ids) {
 }  // namespace
 
 Json parse_create_message(const Json& body, const std::string& path, ApiVersion version) {
-  FieldReader reader(body, path);
+  core::FieldReader reader(body, path);
   const bool v1 = version == ApiVersion::v1;
   if (v1) {
     reader.allow_only({"role", "content", "file_ids", "metadata"});
@@ -121,7 +122,7 @@ Json parse_create_message(const Json& body, const std::string& path, ApiVersion 
   }
   Json out = Json::object();
   const auto role = reader.enum_string("role", role_names(), false);
-  if (!role) throw_missing(reader.path_of("role"));
+  if (!role) core::throw_missing(reader.path_of("role"));
   out["role"] = *role;
   if (v1) {
     // v1 content is a string of 1..256000 characters.
@@ -138,21 +139,23 @@ Json parse_create_message(const Json& body, const std::string& path, ApiVersion 
                              : Json::array();
   }
   out["metadata"] = reader.has("metadata")
-                        ? parse_metadata(reader.get("metadata"), reader.path_of("metadata"))
+                        ? core::parse_metadata(reader.get("metadata"), reader.path_of("metadata"))
                         : Json::object();
   return out;
 }
 
 Json parse_modify_metadata_only(const Json& body) {
-  FieldReader reader(body, "");
+  core::FieldReader reader(body, "");
   reader.allow_only({"metadata"});
   Json out = Json::object();
-  if (reader.has("metadata")) out["metadata"] = parse_metadata(reader.get("metadata"), "metadata");
+  if (reader.has("metadata")) {
+    out["metadata"] = core::parse_metadata(reader.get("metadata"), "metadata");
+  }
   return out;
 }
 
 Json parse_create_thread(const Json& body, const std::string& path, ApiVersion version) {
-  FieldReader reader(body, path);
+  core::FieldReader reader(body, path);
   if (version == ApiVersion::v1) {
     reader.allow_only({"messages", "metadata"});
   } else {
@@ -174,13 +177,13 @@ Json parse_create_thread(const Json& body, const std::string& path, ApiVersion v
           ? parse_tool_resources(reader.get("tool_resources"), join(path, "tool_resources"), true)
           : Json::object();
   out["metadata"] = reader.has("metadata")
-                        ? parse_metadata(reader.get("metadata"), join(path, "metadata"))
+                        ? core::parse_metadata(reader.get("metadata"), join(path, "metadata"))
                         : Json::object();
   return out;
 }
 
 Json parse_modify_thread(const Json& body, ApiVersion version) {
-  FieldReader reader(body, "");
+  core::FieldReader reader(body, "");
   if (version == ApiVersion::v1) {
     reader.allow_only({"metadata"});
   } else {
@@ -190,7 +193,9 @@ Json parse_modify_thread(const Json& body, ApiVersion version) {
   if (reader.has("tool_resources")) {
     out["tool_resources"] = parse_tool_resources(reader.get("tool_resources"), "tool_resources", false);
   }
-  if (reader.has("metadata")) out["metadata"] = parse_metadata(reader.get("metadata"), "metadata");
+  if (reader.has("metadata")) {
+    out["metadata"] = core::parse_metadata(reader.get("metadata"), "metadata");
+  }
   return out;
 }
 

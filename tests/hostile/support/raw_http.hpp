@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "mock/core/json.hpp"
-#include "mock/http/api_message.hpp"
+#include "http/api_message.hpp"
+#include "http/json.hpp"
 
 namespace hostile {
 

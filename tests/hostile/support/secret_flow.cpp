@@ -5,7 +5,7 @@
 
 #include <httplib.h>
 
-#include "mock/core/json.hpp"
+#include "http/json.hpp"
 
 namespace hostile {
 namespace {

@@ -6,8 +6,8 @@
 #include <string>
 #include <thread>
 
-#include "mock/http/http_server.hpp"
-#include "mock/server/serve_until_signal.hpp"
+#include "http/http_server.hpp"
+#include "http/serve_until_signal.hpp"
 
 namespace recorder_tests {
 

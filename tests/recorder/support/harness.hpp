@@ -16,7 +16,7 @@
 #include <httplib.h>
 
 #include "cassettes/cassette.hpp"
-#include "mock/assistants/scenario/scenario.hpp"
+#include "mock/scenario/scenario.hpp"
 #include "mock/server/mock_server.hpp"
 #include "recorder/record_server.hpp"
 #include "recorder/replay_server.hpp"
@@ -133,7 +133,7 @@ private:
     config.poll_after_ms = 5;
     config.seed = seed;
     config.manual_clock = manual_clock;
-    if (scenario_file) config.scenario = mock::assistants::load_scenario_file(*scenario_file);
+    if (scenario_file) config.scenario = mock::scenario::load_scenario_file(*scenario_file);
     return config;
   }
 

@@ -1,4 +1,4 @@
-#include "mock/assistants/beta_header.hpp"
+#include "mock/core/beta_header.hpp"
 
 #include <optional>
 #include <string>
@@ -6,11 +6,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
 
 namespace {
-using mock::assistants::ApiVersion;
-using mock::assistants::require_assistants_beta;
+using mock::core::ApiVersion;
+using mock::core::require_assistants_beta;
 using mock::http::ApiError;
 using mock::http::ApiRequest;
 

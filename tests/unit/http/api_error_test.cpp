@@ -1,4 +1,4 @@
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
 
 #include <string>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "mock/http/api_message.hpp"
+#include "http/api_message.hpp"
 
 #include <stdexcept>
 #include <utility>

@@ -1,4 +1,4 @@
-#include "mock/http/bearer_auth.hpp"
+#include "http/bearer_auth.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -7,7 +7,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
 
 namespace {
 using mock::http::ApiError;

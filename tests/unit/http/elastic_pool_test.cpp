@@ -8,7 +8,7 @@
 
 #include <gtest/gtest.h>
 
-#include "mock/http/elastic_pool.hpp"
+#include "http/elastic_pool.hpp"
 
 namespace mock::http {
 namespace {

@@ -1,4 +1,4 @@
-#include "mock/http/http_server.hpp"
+#include "http/http_server.hpp"
 
 #include <atomic>
 #include <mutex>
@@ -11,7 +11,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
 #include "tests/support/wait.hpp"
 
 namespace {

@@ -1,4 +1,4 @@
-#include "mock/http/httplib_exchange.hpp"
+#include "http/httplib_exchange.hpp"
 
 #include <cstddef>
 #include <string>

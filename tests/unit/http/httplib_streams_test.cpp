@@ -1,6 +1,6 @@
 // SocketStream's write time-out counts silence, not the whole body: a client that keeps
 // reading a large body slowly gets all of it; one that stops reading is given up on.
-#include "mock/http/httplib_streams.hpp"
+#include "http/httplib_streams.hpp"
 
 #include <sys/socket.h>
 #include <unistd.h>

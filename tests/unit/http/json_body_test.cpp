@@ -1,11 +1,11 @@
-#include "mock/http/json_body.hpp"
+#include "http/json_body.hpp"
 
 #include <string>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
 
 namespace {
 using mock::Json;

@@ -1,4 +1,4 @@
-#include "mock/http/route_table.hpp"
+#include "http/route_table.hpp"
 
 #include <string>
 #include <vector>
@@ -6,7 +6,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
 
 namespace {
 using mock::http::ApiError;

@@ -1,10 +1,10 @@
 // The request journal: bounded (oldest dropped, counted), secrets redacted before they are
 // kept, bodies kept as JSON or cut text with their size, and every list filter.
-#include "mock/observe/journal.hpp"
+#include "observe/journal.hpp"
 
 #include <gtest/gtest.h>
 
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
 
 namespace mock::observe {
 namespace {

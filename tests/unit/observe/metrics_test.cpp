@@ -1,6 +1,6 @@
 // The metrics page: valid Prometheus text (every sample line parses, every family has HELP
 // and TYPE), and its counters move with the requests observed.
-#include "mock/observe/metrics.hpp"
+#include "observe/metrics.hpp"
 
 #include <gtest/gtest.h>
 

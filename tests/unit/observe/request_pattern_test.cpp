@@ -1,11 +1,11 @@
 // Verification patterns (POST /__admin/requests/count): each kind of field on its own and
 // together, and a bad pattern refused with the field named.
-#include "mock/observe/request_pattern.hpp"
+#include "observe/request_pattern.hpp"
 
 #include <gtest/gtest.h>
 
-#include "mock/http/api_error.hpp"
-#include "mock/observe/journal.hpp"
+#include "http/api_error.hpp"
+#include "observe/journal.hpp"
 
 namespace mock::observe {
 namespace {

@@ -12,7 +12,7 @@
 #include <thread>
 #include <vector>
 
-#include "mock/assistants/scenario/scenario.hpp"
+#include "mock/scenario/scenario.hpp"
 #include "tests/support/assistants_harness.hpp"
 
 namespace {
@@ -62,7 +62,7 @@ private:
 class RunStreams : public ::testing::Test {
 protected:
   void SetUp() override {
-    harness.scenarios().load(mock::assistants::parse_scenario(Json{
+    harness.scenarios().load(mock::scenario::parse_scenario(Json{
         {"rules", Json::array({Json{{"then", Json::array({Json{{"function_call", {{"name", "solve"}, {"arguments", {{"eq", "3x+11=14"}}}}}},
                                                            Json{{"message", "x = {{tool_output}}"}}})}}})}}));
     assistant = harness.create_assistant();

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "mock/assistants/scenario/scenario.hpp"
+#include "mock/scenario/scenario.hpp"
 
 #include "tests/support/assistants_harness.hpp"
 
@@ -254,7 +254,7 @@ TEST_F(SlowRunsHandlers, RunLeftPastExpiresAtIsExpired) {
 // ---------------------------------------------------------------- scripted tool calls
 
 TEST_F(RunsHandlers, ScenarioToolCallWaitsForOutputsThenAnswers) {
-  harness.scenarios().load(mock::assistants::parse_scenario(Json{
+  harness.scenarios().load(mock::scenario::parse_scenario(Json{
       {"rules",
        Json::array({Json{{"when", {{"message_contains", "3x + 11"}}},
                          {"then", Json::array({Json{{"function_call", {{"name", "solve"}, {"arguments", {{"eq", "3x+11=14"}}}}}},

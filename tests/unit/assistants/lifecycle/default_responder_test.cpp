@@ -10,6 +10,7 @@
 namespace {
 using mock::Json;
 using namespace mock::assistants;
+using namespace mock::scenario;
 
 void add_text(Thread& thread, const std::string& id, Role role, const std::string& text) {
   Message message;

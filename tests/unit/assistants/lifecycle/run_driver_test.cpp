@@ -16,6 +16,7 @@
 namespace {
 using mock::Json;
 using namespace mock::assistants;
+using namespace mock::scenario;
 using tests::support::expect_api_error;
 using tests::support::thrown_api_error;
 // Inside a gtest fixture plain `Run` names testing::Test::Run.

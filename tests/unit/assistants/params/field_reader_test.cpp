@@ -1,4 +1,4 @@
-#include "mock/assistants/params/field_reader.hpp"
+#include "mock/core/field_reader.hpp"
 
 #include <string>
 
@@ -8,8 +8,8 @@
 
 namespace {
 using mock::Json;
-using mock::assistants::FieldReader;
-using mock::assistants::json_type_phrase;
+using mock::core::FieldReader;
+using mock::core::json_type_phrase;
 using tests::support::expect_api_error;
 using tests::support::thrown_api_error;
 
@@ -215,7 +215,7 @@ TEST(JsonTypePhrase, NamesEachJsonType) {
 }
 
 TEST(FieldReaderHelpers, ThrowersAndLengthChecks) {
-  using namespace mock::assistants;
+  using namespace mock::core;
   expect_api_error(thrown_api_error([] { throw_missing("x.y"); }), 400,
                    "Missing required parameter: 'x.y'.", "x.y", "missing_required_parameter");
   expect_api_error(thrown_api_error([] { throw_invalid_type("p", "a string", Json(1)); }), 400,

@@ -1,4 +1,4 @@
-#include "mock/assistants/params/list_params.hpp"
+#include "mock/core/list_params.hpp"
 
 #include <string>
 #include <utility>
@@ -9,8 +9,8 @@
 #include "tests/support/api_error_matchers.hpp"
 
 namespace {
-using mock::assistants::parse_list_query;
-using mock::assistants::throw_unknown_cursor;
+using mock::core::parse_list_query;
+using mock::core::throw_unknown_cursor;
 using mock::http::ApiRequest;
 using tests::support::expect_api_error;
 using tests::support::thrown_api_error;

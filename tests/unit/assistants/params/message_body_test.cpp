@@ -5,9 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include "http/json_body.hpp"
 #include "mock/assistants/model/message_content.hpp"
 #include "mock/assistants/params/request_params.hpp"
-#include "mock/http/json_body.hpp"
 #include "tests/support/api_error_matchers.hpp"
 
 namespace {

@@ -9,6 +9,7 @@
 namespace {
 using mock::Json;
 using namespace mock::assistants;
+using namespace mock::core;  // parse_metadata, check_id_prefix
 using tests::support::expect_api_error;
 using tests::support::thrown_api_error;
 

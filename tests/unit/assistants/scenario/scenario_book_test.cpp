@@ -3,11 +3,11 @@
 
 #include <gtest/gtest.h>
 
-#include "mock/assistants/scenario/scenario.hpp"
+#include "mock/scenario/scenario.hpp"
 
 namespace {
 using mock::Json;
-using namespace mock::assistants;
+using namespace mock::scenario;
 
 Scenario scenario_of(const Json& rules) { return parse_scenario(Json{{"rules", rules}}); }
 

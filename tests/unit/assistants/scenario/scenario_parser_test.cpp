@@ -5,11 +5,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "mock/assistants/scenario/scenario.hpp"
+#include "mock/scenario/scenario.hpp"
 
 namespace {
 using mock::Json;
-using namespace mock::assistants;
+using namespace mock::scenario;
 using ::testing::HasSubstr;
 
 std::string parse_error(const Json& document) {
