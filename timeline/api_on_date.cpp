@@ -59,6 +59,22 @@ BetaVerdict beta_verdict(BetaVersion version, const CalendarDate& date) {
   return has_happened(ApiEvent::v1_shutdown, date) ? BetaVerdict::shut_down : BetaVerdict::accepted;
 }
 
+std::string assistants_beta_value(std::string_view header) {
+  const auto trim = [](std::string_view text) {
+    const auto first = text.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return std::string_view();
+    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+  };
+  std::string value;
+  while (!header.empty()) {
+    const auto comma = header.find(',');
+    const std::string_view item = trim(header.substr(0, comma));
+    if (item.starts_with("assistants=")) value = item.substr(11);
+    header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
+  }
+  return value;
+}
+
 std::optional<Replacement> replacement_for(std::string_view path) {
   if (surface_of(path) != Surface::assistants) return std::nullopt;
   const auto s = segments_after_v1(path);

@@ -3,6 +3,7 @@
 // surfaces answered, which `OpenAI-Beta: assistants=` versions were accepted, and where each
 // Assistants resource went in the migration to Responses + Conversations.
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "timeline/api_events.hpp"
@@ -35,6 +36,10 @@ enum class BetaVerdict {
 };
 
 BetaVerdict beta_verdict(BetaVersion version, const CalendarDate& date);
+
+// The value of `assistants=` in an OpenAI-Beta header, which may list several features
+// separated by commas ("assistants=v1, other=x" -> "v1"); "" when there is none.
+std::string assistants_beta_value(std::string_view header);
 
 // OpenAI's migration mapping (RESPONSES.md §1) for an Assistants path: the resource the path
 // names and what replaces it.

@@ -62,6 +62,14 @@ TEST(ApiOnDate, BetaVersionsByDate) {
   EXPECT_EQ(beta_verdict(BetaVersion::v1, shutdown), BetaVerdict::shut_down);
 }
 
+TEST(ApiOnDate, TheAssistantsVersionAmongOtherBetaFeatures) {
+  EXPECT_EQ(assistants_beta_value("assistants=v1"), "v1");
+  EXPECT_EQ(assistants_beta_value(" realtime=v1 , assistants=v2 "), "v2");
+  EXPECT_EQ(assistants_beta_value("assistants=v3"), "v3");
+  EXPECT_EQ(assistants_beta_value("realtime=v1"), "");
+  EXPECT_EQ(assistants_beta_value(""), "");
+}
+
 TEST(ApiOnDate, MigrationMappingOfEachAssistantsResource) {
   const auto resource = [](const char* path) {
     const auto r = replacement_for(path);
