@@ -1,5 +1,6 @@
 #include "mock/as_of/date_gate.hpp"
 
+#include "mock/as_of/v1_request_fields.hpp"
 #include "mock/assistants/beta_header.hpp"
 #include "mock/http/bearer_auth.hpp"
 #include "timeline/api_on_date.hpp"
@@ -39,7 +40,10 @@ std::optional<http::ApiError> refusal_on(const http::ApiRequest& request,
     http::check_bearer_key(request, api_key);
     return beta_error(k_v1_shut_down);
   }
-  return std::nullopt;
+  if (!v1) return std::nullopt;
+  auto refusal = v1_field_refusal(request, date);
+  if (refusal) http::check_bearer_key(request, api_key);
+  return refusal;
 }
 
 }  // namespace mock::as_of

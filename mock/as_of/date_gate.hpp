@@ -5,7 +5,8 @@
 // - Assistants with `assistants=v2` (or no header) before v2: 400 invalid_beta in the v1-era
 //   wording that names assistants=v1;
 // - Assistants with `assistants=v1` after the v1 shutdown: 400 invalid_beta naming the
-//   migration guide, in the service's words (FACTS.md §7).
+//   migration guide, in the service's words (FACTS.md §7);
+// - v1 request fields the date did not accept yet: 400 unknown_parameter (v1_request_fields).
 #include <optional>
 #include <string>
 

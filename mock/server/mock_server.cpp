@@ -119,9 +119,10 @@ http::ApiResponse MockServer::handle(http::ApiRequest& request) {
   return response;
 }
 
-void MockServer::apply_date_gate(const http::ApiRequest& request) const {
+void MockServer::apply_date_gate(http::ApiRequest& request) const {
   const auto date = m_as_of.get();
   if (!date || !request.path.starts_with("/v1/")) return;
+  request.as_of = timeline::to_string(*date);  // the v1 renderers show that date's fields
   if (auto refusal = as_of::refusal_on(request, *date, m_config.api_key)) throw std::move(*refusal);
 }
 

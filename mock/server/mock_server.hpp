@@ -82,8 +82,9 @@ public:
 
 private:
   void wire_files_and_vector_stores();
-  // Throws the API-of-the-date's answer when it would not serve the request (as_of/).
-  void apply_date_gate(const http::ApiRequest& request) const;
+  // Throws the API-of-the-date's answer when it would not serve the request (as_of/);
+  // else marks the request with the date, for the v1 renderers.
+  void apply_date_gate(http::ApiRequest& request) const;
 
   void observe_request(const http::ApiRequest& request, const http::ApiResponse& response,
                        double elapsed_ms);

@@ -84,6 +84,25 @@ TEST(DateGate, V1AfterItsShutdownGetsTheServicesWords) {
   EXPECT_FALSE(refusal_on(request("GET", "/v1/threads/thread_1", "assistants=v1"), day("2024-12-17"), std::nullopt));
 }
 
+TEST(DateGate, V1RequestFieldsNotYetAcceptedAreUnknownParameters) {
+  http::ApiRequest run = request("POST", "/v1/threads/thread_1/runs", "assistants=v1");
+  run.body = R"({"assistant_id":"asst_1","stream":true})";
+  const auto refusal = refusal_on(run, day("2024-03-26"), std::nullopt);
+  ASSERT_TRUE(refusal.has_value());
+  EXPECT_EQ(refusal->envelope().dump(),
+            R"({"error":{"message":"Unknown parameter: 'stream'.","type":"invalid_request_error","param":"stream","code":"unknown_parameter"}})");
+  EXPECT_FALSE(refusal_on(run, day("2024-03-27"), std::nullopt).has_value());
+
+  http::ApiRequest assistant = request("POST", "/v1/assistants/asst_1", "assistants=v1");
+  assistant.body = R"({"top_p":0.5})";
+  EXPECT_EQ(refusal_on(assistant, day("2024-04-14"), std::nullopt)->param(), "top_p");
+  EXPECT_FALSE(refusal_on(assistant, day("2024-04-15"), std::nullopt).has_value());
+  // Under v2 the same body is v2's business.
+  assistant.headers.erase("OpenAI-Beta");
+  assistant.headers.emplace("OpenAI-Beta", "assistants=v2");
+  EXPECT_FALSE(refusal_on(assistant, day("2024-04-17"), std::nullopt).has_value());
+}
+
 TEST(DateGate, TheKeyIsCheckedBeforeTheBetaRefusal) {
   http::ApiRequest no_key = request("POST", "/v1/assistants", "assistants=v1");
   no_key.headers.clear();
