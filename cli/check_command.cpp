@@ -46,6 +46,22 @@ void report_progress(const contracts::CheckProgress& progress) {
   }
 }
 
+// The report on stdout; skipped and unreadable files on stderr, around it.
+template <class Report, class RenderJson, class RenderTable>
+void print_report(const Report& report, bool json, RenderJson render_json, RenderTable render_table) {
+  for (const contracts::SkippedFile& file : report.skipped) {
+    std::cerr << "assistants-mock check: skipped " << file.file << ": not a cassette\n";
+  }
+  if (json) {
+    std::cout << render_json(report).dump(2) << "\n";
+  } else {
+    std::cout << render_table(report);
+  }
+  for (const contracts::UnreadableFile& file : report.unreadable) {
+    std::cerr << "assistants-mock check: cannot read " << file.message << "\n";
+  }
+}
+
 // --as-of: the recording against the API of a date, not against the schemas.
 int run_as_of(const CheckFlags& flags) {
   if (!flags.spec.empty() || !flags.api_version.empty()) {
@@ -54,17 +70,7 @@ int run_as_of(const CheckFlags& flags) {
   std::vector<std::filesystem::path> inputs(flags.inputs.begin(), flags.inputs.end());
   auto report = contracts::run_as_of_check(inputs, *timeline::parse_date(flags.as_of));
   if (!report) return usage_error(report.error());
-  for (const contracts::SkippedFile& file : report->skipped) {
-    std::cerr << "assistants-mock check: skipped " << file.file << ": not a cassette\n";
-  }
-  if (flags.format == "json") {
-    std::cout << contracts::render_as_of_json(*report).dump(2) << "\n";
-  } else {
-    std::cout << contracts::render_as_of_table(*report);
-  }
-  for (const contracts::UnreadableFile& file : report->unreadable) {
-    std::cerr << "assistants-mock check: cannot read " << file.message << "\n";
-  }
+  print_report(*report, flags.format == "json", contracts::render_as_of_json, contracts::render_as_of_table);
   return contracts::as_of_exit_status(*report);
 }
 
@@ -96,17 +102,7 @@ int run_check_command(const CheckFlags& flags, const std::vector<std::string>& e
 
   auto report = contracts::run_check(options, *source);
   if (!report) return usage_error(report.error());
-  for (const contracts::SkippedFile& file : report->skipped) {
-    std::cerr << "assistants-mock check: skipped " << file.file << ": not a cassette\n";
-  }
-  if (flags.format == "json") {
-    std::cout << contracts::render_json(*report).dump(2) << "\n";
-  } else {
-    std::cout << contracts::render_table(*report);
-  }
-  for (const contracts::UnreadableFile& file : report->unreadable) {
-    std::cerr << "assistants-mock check: cannot read " << file.message << "\n";
-  }
+  print_report(*report, flags.format == "json", contracts::render_json, contracts::render_table);
   return contracts::exit_status(*report);
 }
 

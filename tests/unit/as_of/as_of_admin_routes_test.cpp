@@ -5,26 +5,16 @@
 #include <gtest/gtest.h>
 
 #include "mock/server/mock_server.hpp"
+#include "tests/support/api_request.hpp"
 #include "tests/support/test_server.hpp"
 #include "timeline/api_events.hpp"
 
 namespace {
 using mock::Json;
 
-mock::http::ApiRequest request(const std::string& method, const std::string& path,
-                               const std::string& body = "") {
-  mock::http::ApiRequest out;
-  out.method = method;
-  out.path = path;
-  out.headers.emplace("Authorization", "Bearer sk-test");
-  out.headers.emplace("OpenAI-Beta", "assistants=v2");
-  out.body = body;
-  return out;
-}
-
 mock::http::ApiResponse send(mock::MockServer& server, const std::string& method,
                              const std::string& path, const std::string& body = "") {
-  auto r = request(method, path, body);
+  auto r = tests::support::api_request(method, path, body);
   return server.handle(r);
 }
 
@@ -77,9 +67,7 @@ TEST(AsOfAdminRoutes, TheTimelineListsEveryEventWithItsSource) {
 TEST(AsOfAdminRoutes, WithoutADateEverySurfaceIsServed) {
   mock::MockServer server(tests::support::test_config());
   EXPECT_TRUE(Json::parse(send(server, "GET", "/__admin/as_of").body)["as_of"].is_null());
-  auto v1 = request("POST", "/v1/assistants", R"({"model":"gpt-4"})");
-  v1.headers.erase("OpenAI-Beta");
-  v1.headers.emplace("OpenAI-Beta", "assistants=v1");
+  auto v1 = tests::support::api_request("POST", "/v1/assistants", R"({"model":"gpt-4"})", "assistants=v1");
   EXPECT_EQ(server.handle(v1).status, 200);
 }
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "mock/server/mock_server.hpp"
+#include "tests/support/api_request.hpp"
 #include "tests/support/test_server.hpp"
 
 namespace {
@@ -12,12 +13,7 @@ using mock::Json;
 class V1DatedShapes : public ::testing::Test {
 protected:
   Json send(const std::string& method, const std::string& path, const std::string& body = "") {
-    mock::http::ApiRequest r;
-    r.method = method;
-    r.path = path;
-    r.headers.emplace("Authorization", "Bearer sk-test");
-    r.headers.emplace("OpenAI-Beta", "assistants=v1");
-    r.body = body;
+    mock::http::ApiRequest r = tests::support::api_request(method, path, body, "assistants=v1");
     const auto response = m_server.handle(r);
     EXPECT_EQ(response.status, 200) << method << " " << path << ": " << response.body;
     return Json::parse(response.body);
