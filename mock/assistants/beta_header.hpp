@@ -1,8 +1,8 @@
 #pragma once
 // The Assistants endpoints need `OpenAI-Beta: assistants=v2` (FACTS.md §1, §7).
-#include "mock/assistants/model/status.hpp"
 #include <string>
 
+#include "mock/assistants/model/status.hpp"
 #include "mock/http/api_message.hpp"
 
 namespace mock::assistants {
