@@ -1,6 +1,7 @@
 // `assistants-mock check CASSETTE|DIR... [--spec FILE] [--format table|json] [--api-version V]`:
 // every recorded response checked against the schema of its endpoint, status and API version;
-// prints a drift report. Exit 0 clean, 1 drift, 2 usage error (bad flag, missing input, an
+// prints a drift report. With `--as-of DATE`: what the API of DATE would answer differently
+// (contracts/as_of_check.hpp), and the migration checklist. Exit 0 clean, 1 drift, 2 usage error (bad flag, missing input, an
 // input without a cassette, unreadable spec or cassette).
 #include <algorithm>
 #include <iostream>
@@ -10,6 +11,8 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/flag_checks.hpp"
+#include "contracts/as_of_report.hpp"
 #include "contracts/check_report.hpp"
 #include "contracts/check_runner.hpp"
 #include "contracts/contract_source.hpp"
@@ -23,6 +26,7 @@ struct CheckFlags {
   std::string spec;
   std::string format = "table";
   std::string api_version;
+  std::string as_of;  // YYYY-MM-DD, checked by the flag
 };
 
 constexpr std::size_t k_progress_from_files = 20;  // smaller runs finish before anyone waits
@@ -42,12 +46,41 @@ void report_progress(const contracts::CheckProgress& progress) {
   }
 }
 
+// The report on stdout; skipped and unreadable files on stderr, around it.
+template <class Report, class RenderJson, class RenderTable>
+void print_report(const Report& report, bool json, RenderJson render_json, RenderTable render_table) {
+  for (const contracts::SkippedFile& file : report.skipped) {
+    std::cerr << "assistants-mock check: skipped " << file.file << ": not a cassette\n";
+  }
+  if (json) {
+    std::cout << render_json(report).dump(2) << "\n";
+  } else {
+    std::cout << render_table(report);
+  }
+  for (const contracts::UnreadableFile& file : report.unreadable) {
+    std::cerr << "assistants-mock check: cannot read " << file.message << "\n";
+  }
+}
+
+// --as-of: the recording against the API of a date, not against the schemas.
+int run_as_of(const CheckFlags& flags) {
+  if (!flags.spec.empty() || !flags.api_version.empty()) {
+    return usage_error("--as-of compares recordings with the API of a date; it takes neither --spec nor --api-version");
+  }
+  std::vector<std::filesystem::path> inputs(flags.inputs.begin(), flags.inputs.end());
+  auto report = contracts::run_as_of_check(inputs, *timeline::parse_date(flags.as_of));
+  if (!report) return usage_error(report.error());
+  print_report(*report, flags.format == "json", contracts::render_as_of_json, contracts::render_as_of_table);
+  return contracts::as_of_exit_status(*report);
+}
+
 int run_check_command(const CheckFlags& flags, const std::vector<std::string>& extras) {
   if (!extras.empty()) return usage_error("unknown argument '" + extras.front() + "'");
   if (flags.inputs.empty()) return usage_error("give at least one cassette file or directory");
   if (flags.format != "table" && flags.format != "json") {
     return usage_error("--format must be table or json, not '" + flags.format + "'");
   }
+  if (!flags.as_of.empty()) return run_as_of(flags);
   contracts::CheckOptions options;
   if (!flags.api_version.empty()) {
     options.version = contracts::parse_api_version(flags.api_version);
@@ -69,17 +102,7 @@ int run_check_command(const CheckFlags& flags, const std::vector<std::string>& e
 
   auto report = contracts::run_check(options, *source);
   if (!report) return usage_error(report.error());
-  for (const contracts::SkippedFile& file : report->skipped) {
-    std::cerr << "assistants-mock check: skipped " << file.file << ": not a cassette\n";
-  }
-  if (flags.format == "json") {
-    std::cout << contracts::render_json(*report).dump(2) << "\n";
-  } else {
-    std::cout << contracts::render_table(*report);
-  }
-  for (const contracts::UnreadableFile& file : report->unreadable) {
-    std::cerr << "assistants-mock check: cannot read " << file.message << "\n";
-  }
+  print_report(*report, flags.format == "json", contracts::render_json, contracts::render_table);
   return contracts::exit_status(*report);
 }
 
@@ -95,13 +118,19 @@ Command add_check_command(CLI::App& app) {
       "skipped with a note, and a directory without a cassette is an error. Each response is\n"
       "judged by the contract it was recorded against: the cassette's meta.contract, else its\n"
       "OpenAI-Beta header, with assistants=v1 dated by meta.recorded_at (v1-2023-12 before\n"
-      "2024-04-16 and from 2025 on, the mock's; v1-final in between). --api-version overrides it.");
+      "2024-04-16 and from 2025 on, the mock's; v1-final in between). --api-version overrides it.\n"
+      "With --as-of DATE: exit 0 nothing breaks on that date, 1 a recorded call would break.");
   check->add_option("inputs", flags->inputs, "Cassette files or directories");
   check->add_option("--spec", flags->spec,
                     "Check against this OpenAPI 3.0/3.1 document (YAML or JSON) instead of the built-in schemas");
   check->add_option("--format", flags->format, "table (default) or json")->capture_default_str();
   check->add_option("--api-version", flags->api_version,
                     "Check every response as v1 (= v1-final), v1-2023-12, v1-final or v2");
+  check->add_option("--as-of", flags->as_of,
+                    "Report what the API of this date (YYYY-MM-DD) would answer differently: routes "
+                    "gone or not yet launched (with the migration mapping), requests refused, v1 fields "
+                    "added or not yet there; exit 1 when a call would break")
+      ->check(calendar_date("--as-of"));
   // Unknown flags reach run() so they exit with 2 like every other usage error.
   check->allow_extras();
   return {check, [flags, check] { return run_check_command(*flags, check->remaining()); }};

@@ -7,6 +7,8 @@
 #include <limits>
 #include <utility>
 
+#include "timeline/calendar_date.hpp"
+
 namespace cli {
 namespace {
 
@@ -85,6 +87,15 @@ CLI::Validator one_of(std::string flag, std::vector<std::string> values) {
         return flag + " " + value + " is not a choice (give " + choices + ")";
       },
       choices);
+}
+
+CLI::Validator calendar_date(std::string flag) {
+  return CLI::Validator(
+      [flag = std::move(flag)](std::string& value) -> std::string {
+        if (timeline::parse_date(value)) return "";
+        return flag + " " + value + " is not a date (give a calendar day as YYYY-MM-DD, e.g. 2024-04-17)";
+      },
+      "YYYY-MM-DD");
 }
 
 CLI::Validator existing_file(std::string flag) {

@@ -17,6 +17,8 @@ CLI::Validator whole_number(std::string flag, std::uint64_t min, std::uint64_t m
 CLI::Validator decimal_number(std::string flag, double min);
 // One of `values`, exactly.
 CLI::Validator one_of(std::string flag, std::vector<std::string> values);
+// A calendar day as YYYY-MM-DD (timeline::parse_date).
+CLI::Validator calendar_date(std::string flag);
 // The path of an existing regular file.
 CLI::Validator existing_file(std::string flag);
 

@@ -7,6 +7,7 @@
 
 #include "cli/flag_checks.hpp"
 #include "http/serve_until_signal.hpp"
+#include "timeline/calendar_date.hpp"
 
 namespace cli {
 
@@ -52,6 +53,11 @@ Command add_serve_command(CLI::App& app) {
                     "POST /__admin/clock/advance (starts at 2024-01-01T00:00:00Z)")
       ->capture_default_str()
       ->check(one_of("--clock", {"real", "manual"}));
+  serve->add_option("--as-of", options.as_of,
+                    "Answer as the live API did on this date (YYYY-MM-DD): Assistants before its "
+                    "launch and after its 2026-08-26 sunset answer 404, v1 after its shutdown and v2 "
+                    "before its launch answer 400; GET/PUT /__admin/as_of changes it at run time")
+      ->check(calendar_date("--as-of"));
   return {serve, [options_holder] { return run_serve(*options_holder); }};
 }
 
@@ -66,6 +72,7 @@ int run_serve(ServeOptions options) {
   }
   apply_server_options(options.server, options.config);
   options.config.manual_clock = options.clock_mode == "manual";
+  if (!options.as_of.empty()) options.config.as_of = timeline::parse_date(options.as_of);
   options.config.log_requests = options.server.logs_requests(/*by_default=*/true);
   options.config.log_format = options.server.format();
 

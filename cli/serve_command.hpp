@@ -14,6 +14,7 @@ struct ServeOptions {
   ServerOptions server;
   std::string scenario_file;
   std::string clock_mode = "real";
+  std::string as_of;  // YYYY-MM-DD, checked by the flag; empty: no date
 };
 
 int run_serve(ServeOptions options);

@@ -51,6 +51,8 @@ struct ApiRequest {
   std::vector<FormPart> form_parts;
   // The API version the serving surface settled on (e.g. "v2" from OpenAI-Beta).
   std::string api_version;
+  // The date the server answers as (YYYY-MM-DD, `serve --as-of`); empty: today's shapes.
+  std::string as_of;
   // Named path segments filled by the route table, e.g. {"thread_id", "thread_abc"}.
   std::map<std::string, std::string, std::less<>> path_params;
   // Set by the server on routes declared Streaming::may_stream. A handler that will answer

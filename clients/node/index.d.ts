@@ -40,8 +40,8 @@ export interface MockOptions extends StartOptions {
   /** "manual": time starts at 2024-01-01T00:00:00Z and moves only through advanceClock(). */
   clock?: "real" | "manual";
   /**
-   * Passed as `--as-of DATE` (a Date as YYYY-MM-DD). Needs a server that has `--as-of`; one
-   * that refuses the flag makes startMock reject with the server's own message.
+   * Passed as `--as-of DATE` (a Date as YYYY-MM-DD): the server answers as the API did that
+   * day. A server without the flag makes startMock reject with the server's own message.
    */
   asOf?: string | Date;
   /** Accept only this bearer key (--api-key); also the `apiKey` the result carries. */

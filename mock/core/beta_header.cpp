@@ -1,30 +1,17 @@
 #include "mock/core/beta_header.hpp"
 
 #include "http/api_error.hpp"
+#include "timeline/api_on_date.hpp"
 
 namespace mock::core {
-namespace {
-std::string trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return "";
-  const auto last = text.find_last_not_of(" \t");
-  return std::string(text.substr(first, last - first + 1));
+
+std::string assistants_beta_value(const http::ApiRequest& request) {
+  const auto header = request.header("OpenAI-Beta");
+  return header ? timeline::assistants_beta_value(*header) : std::string();
 }
-}  // namespace
 
 ApiVersion require_assistants_beta(const http::ApiRequest& request) {
-  const auto header = request.header("OpenAI-Beta");
-  std::string assistants_value;
-  if (header) {
-    // The header may carry several comma-separated features.
-    std::string_view rest = *header;
-    while (!rest.empty()) {
-      const auto comma = rest.find(',');
-      const std::string item = trim(rest.substr(0, comma));
-      if (item.starts_with("assistants=")) assistants_value = item.substr(11);
-      rest = comma == std::string_view::npos ? "" : rest.substr(comma + 1);
-    }
-  }
+  const std::string assistants_value = assistants_beta_value(request);
   if (assistants_value == "v2") return ApiVersion::v2;
   if (assistants_value == "v1") return ApiVersion::v1;
   if (assistants_value.empty()) {

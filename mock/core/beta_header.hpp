@@ -1,9 +1,15 @@
 #pragma once
 // The Assistants endpoints need `OpenAI-Beta: assistants=v2` (FACTS.md §1, §7).
+#include <string>
+
 #include "http/api_message.hpp"
 #include "mock/core/api_version.hpp"
 
 namespace mock::core {
+
+// The value of `assistants=` in the OpenAI-Beta header (which may list several features
+// separated by commas): "v1", "v2", anything else sent, or "" when there is none.
+std::string assistants_beta_value(const http::ApiRequest& request);
 
 // Missing header -> 400 invalid_beta with the service's text; a value other than
 // assistants=v1 or assistants=v2 -> 400 invalid_beta naming what was sent.

@@ -13,6 +13,8 @@
 #include "mock/vector_stores/ingestion.hpp"
 #include "mock/vector_stores/routes.hpp"
 #include "mock/vector_stores/state_dump.hpp"
+#include "mock/as_of/as_of_admin_routes.hpp"
+#include "mock/as_of/date_gate.hpp"
 #include "observe/observe_routes.hpp"
 
 #include <algorithm>
@@ -47,6 +49,7 @@ MockServer::MockServer(MockServerConfig config)
       m_ids(m_config.seed),
       m_journal(m_config.journal_size),
       m_stream_slots(m_config.max_streams.value_or(std::max<std::size_t>(1, m_config.http.threads * 3 / 4))),
+      m_as_of(m_config.as_of),
       m_file_store(m_config.file_limits) {
   m_assistants_config.api_key = m_config.api_key;
   m_assistants_config.poll_after_ms = m_config.poll_after_ms;
@@ -60,6 +63,7 @@ MockServer::MockServer(MockServerConfig config)
   m_admin = std::make_unique<admin::AdminContext>(
       admin::AdminContext{*m_services, m_faults, [this] { reset(); }});
   admin::register_admin_routes(m_routes, *m_admin);
+  as_of::register_as_of_routes(m_routes, m_as_of);
   observe::register_observe_routes(m_routes, m_journal, m_metrics);
   m_metrics.set_journal_dropped([this] { return m_journal.dropped(); });
   m_metrics.add_source([this] { return run_status_gauges(m_store); });
@@ -83,6 +87,7 @@ http::ApiResponse MockServer::handle(http::ApiRequest& request) {
   http::ApiResponse response;
   std::string route_name;
   try {
+    apply_date_gate(request);
     const http::Route& route = m_routes.match(request);
     route_name = route.name;
     if (request.path.starts_with("/__admin/")) {
@@ -117,6 +122,13 @@ http::ApiResponse MockServer::handle(http::ApiRequest& request) {
   response.headers.emplace("x-request-id", std::move(request_id));
   response.finalize();  // outside every lock the handler took
   return response;
+}
+
+void MockServer::apply_date_gate(http::ApiRequest& request) const {
+  const auto date = m_as_of.get();
+  if (!date || !request.path.starts_with("/v1/")) return;
+  request.as_of = timeline::to_string(*date);  // the v1 renderers show that date's fields
+  if (auto refusal = as_of::refusal_on(request, *date, m_config.api_key)) throw std::move(*refusal);
 }
 
 void MockServer::observe_request(const http::ApiRequest& request,

@@ -11,6 +11,7 @@
 #include "http/http_server.hpp"
 #include "http/route_table.hpp"
 #include "mock/admin/admin_routes.hpp"
+#include "mock/as_of/as_of_setting.hpp"
 #include "mock/admin/fault_injector.hpp"
 #include "mock/assistants/services.hpp"
 #include "mock/files/file_services.hpp"
@@ -40,6 +41,8 @@ struct MockServerConfig {
   // Runs streaming at once; one more gets 429. Unset: three quarters of http.threads, so
   // streams never take the connections the requests that end them need.
   std::optional<std::size_t> max_streams;
+  // Answer as the live API did on this date (timeline/); unset: every surface served.
+  std::optional<timeline::CalendarDate> as_of;
 };
 
 class MockServer {
@@ -73,11 +76,15 @@ public:
   admin::FaultInjector& faults() { return m_faults; }
   observe::Journal& journal() { return m_journal; }
   observe::Metrics& metrics() { return m_metrics; }
+  as_of::AsOfSetting& as_of() { return m_as_of; }
   // Clears objects, id sequence, rule counts, faults and the journal; keeps the scenario.
   void reset();
 
 private:
   void wire_files_and_vector_stores();
+  // Throws the API-of-the-date's answer when it would not serve the request (as_of/);
+  // else marks the request with the date, for the v1 renderers.
+  void apply_date_gate(http::ApiRequest& request) const;
 
   void observe_request(const http::ApiRequest& request, const http::ApiResponse& response,
                        double elapsed_ms);
@@ -92,6 +99,7 @@ private:
   observe::Journal m_journal;
   observe::Metrics m_metrics;
   StreamSlots m_stream_slots;
+  as_of::AsOfSetting m_as_of;
   std::unique_ptr<admin::AdminContext> m_admin;
   std::unique_ptr<assistants::RunDriver> m_run_driver;
   std::unique_ptr<assistants::Services> m_services;

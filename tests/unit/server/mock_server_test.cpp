@@ -7,6 +7,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "tests/support/api_request.hpp"
 #include "tests/support/test_server.hpp"
 
 namespace {
@@ -18,13 +19,7 @@ using tests::support::TestServer;
 
 mock::http::ApiRequest request(const std::string& method, const std::string& path,
                                const std::string& body = "") {
-  mock::http::ApiRequest out;
-  out.method = method;
-  out.path = path;
-  out.headers.emplace("Authorization", "Bearer sk-test");
-  out.headers.emplace("OpenAI-Beta", "assistants=v2");
-  out.body = body;
-  return out;
+  return tests::support::api_request(method, path, body);
 }
 
 TEST(MockServer, HandleWorksWithoutTheNetwork) {
