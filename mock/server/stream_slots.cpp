@@ -11,8 +11,9 @@ StreamSlots::StreamSlots(std::size_t capacity)
     : m_capacity(capacity), m_open(std::make_shared<std::atomic<std::size_t>>(0)) {}
 
 bool StreamSlots::wants_stream(const std::string& route_name, const http::ApiRequest& request) {
+  if (route_name == "responses.retrieve") return request.query_value("stream") == "true";
   if (route_name != "runs.create" && route_name != "runs.create_thread_and_run" &&
-      route_name != "runs.submit_tool_outputs") {
+      route_name != "runs.submit_tool_outputs" && route_name != "responses.create") {
     return false;
   }
   // Most run requests do not stream: spare them a second parse of the body.
