@@ -8,14 +8,18 @@ import { clientFor, startServer } from './support/server.mjs';
 
 let server;
 let client;
+let slowServer;  // a minute a step: a response stays queued for as long as a test needs
 
 before(async () => {
-  server = await startServer({ runStepMs: 20, apiKey: 'sk-test' });
+  [server, slowServer] = await Promise.all([
+    startServer({ runStepMs: 20, apiKey: 'sk-test' }),
+    startServer({ runStepMs: 60_000 }),
+  ]);
   client = clientFor(server);
 });
 
 after(async () => {
-  await server?.stop();
+  await Promise.all([server?.stop(), slowServer?.stop()]);
 });
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -35,10 +39,13 @@ test('background: queued, polled to completed', async () => {
 });
 
 test('background: cancel while queued, twice', async () => {
-  const response = await client.responses.create({ model: 'gpt-4o', background: true, input: 'hi' });
-  const cancelled = await client.responses.cancel(response.id);
+  const slow = clientFor(slowServer);
+  const response = await slow.responses.create({ model: 'gpt-4o', background: true, input: 'hi' });
+  const cancelled = await slow.responses.cancel(response.id);
   assert.equal(cancelled.status, 'cancelled');
-  assert.deepEqual(await client.responses.cancel(response.id), cancelled);
+  assert.deepEqual(cancelled.output, []);
+  assert.deepEqual(await slow.responses.cancel(response.id), cancelled);
+  assert.equal((await slow.responses.retrieve(response.id)).status, 'cancelled');
 });
 
 test('background + stream, resumed with starting_after', async () => {
