@@ -80,6 +80,17 @@ Json search_results(const Json& results) {
   return out;
 }
 
+// Scripted results when the rule gives some, else a search of the tool's vector stores.
+Json file_search_results(const ScriptAction& action, const PlanInput& plan, const std::string& query) {
+  if (!action.results.empty() || plan.file_search == nullptr) return search_results(action.results);
+  for (const Json& tool : plan.request.tools) {
+    if (tool["type"] != "file_search") continue;
+    const std::size_t max_results = tool.value("max_num_results", std::size_t{10});
+    return plan.file_search->search(tool["vector_store_ids"], query, max_results);
+  }
+  return Json::array();
+}
+
 std::string incomplete_reason(const std::string& run_reason) {
   return run_reason == "content_filter" ? "content_filter" : "max_output_tokens";
 }
@@ -111,8 +122,9 @@ void perform(const RunScript& script, const PlanInput& plan, assistants::RunProg
         outcome.output.push_back(Json{
             {"id", ids.next("fs_")}, {"type", "file_search_call"}, {"status", "completed"},
             {"queries", Json::array({progress.user_message})},
-            {"results", request.includes("file_search_call.results") ? search_results(action.results)
-                                                                      : Json(nullptr)}});
+            {"results", request.includes("file_search_call.results")
+                            ? file_search_results(action, plan, progress.user_message)
+                            : Json(nullptr)}});
         break;
       case ActionKind::function_call: {
         PendingCalls pending;

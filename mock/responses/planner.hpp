@@ -15,6 +15,7 @@
 #include "mock/core/id_generator.hpp"
 #include "mock/responses/objects.hpp"
 #include "mock/responses/request_params.hpp"
+#include "mock/responses/services.hpp"
 
 namespace mock::responses {
 
@@ -23,6 +24,7 @@ struct PlanInput {
   const Json& context;           // items the model sees before this input
   const Json& input;             // this response's input items, ids assigned
   const PendingCalls* pending;   // the calls the chain or conversation stopped at
+  const FileSearchBackend* file_search = nullptr;  // searches the file_search tool's stores
 };
 
 // Throws ApiError 400 when a function_call_output names a call the model never made.

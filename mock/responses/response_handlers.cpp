@@ -27,7 +27,7 @@ StoredResponse new_response(ResponsesState& state, const ResponseRequest& reques
   Json input = request.input;
   resolve_references(state, context.items, input);
   assign_ids(input, services.ids);
-  response.outcome = plan_response(PlanInput{request, context.items, input, context.pending},
+  response.outcome = plan_response(PlanInput{request, context.items, input, context.pending, services.file_search},
                                    services.scenarios, services.ids);
   response.created_ms = now_ms;
   response.wire = echoed_fields(request);
@@ -49,6 +49,16 @@ StoredResponse new_response(ResponsesState& state, const ResponseRequest& reques
     on_response_finished(state, response);
   }
   return response;
+}
+
+// Every vector store a file_search tool names must exist (404 otherwise), checked before
+// anything is created.
+void check_vector_stores(const ResponseRequest& request, ResponsesServices& services) {
+  if (services.file_search == nullptr) return;
+  for (const Json& tool : request.tools) {
+    if (tool["type"] != "file_search") continue;
+    for (const Json& id : tool["vector_store_ids"]) services.file_search->require_vector_store(id.get<std::string>());
+  }
 }
 
 // `starting_after` of GET ?stream=true: the sequence number the client saw last.
@@ -76,6 +86,7 @@ void wait_for(ResponsesServices& services, std::int64_t delay_ms) {
 ApiResponse create_response(const ApiRequest& request, ResponsesServices& services) {
   const ResponseRequest parsed =
       parse_response_request(http::parse_json_object_body(request.body), BodyKind::create);
+  check_vector_stores(parsed, services);
   const std::int64_t now_ms = services.clock.now_ms();
   std::vector<Json> events;
   std::string id;

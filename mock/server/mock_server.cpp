@@ -10,6 +10,7 @@
 #include "mock/files/file_routes.hpp"
 #include "mock/responses/routes.hpp"
 #include "mock/responses/state_dump.hpp"
+#include "mock/vector_stores/file_search.hpp"
 #include "mock/vector_stores/ingestion.hpp"
 #include "mock/vector_stores/routes.hpp"
 #include "mock/vector_stores/state_dump.hpp"
@@ -62,6 +63,12 @@ MockServer::MockServer(MockServerConfig config)
   m_responses_config = {m_config.api_key, m_config.run_step_ms};
   m_responses_services = std::make_unique<responses::ResponsesServices>(responses::ResponsesServices{
       m_responses_store, *m_clock, m_ids, m_scenarios, m_responses_config, m_stopping});
+  m_file_search = {
+      [this](const std::string& id) { vector_stores::require_vector_store(*m_vector_store_services, id); },
+      [this](const Json& ids, const std::string& query, std::size_t max_results) {
+        return vector_stores::search_vector_stores(*m_vector_store_services, ids, query, max_results);
+      }};
+  m_responses_services->file_search = &m_file_search;
   responses::register_routes(m_routes, *m_responses_services);
   m_admin = std::make_unique<admin::AdminContext>(
       admin::AdminContext{*m_services, m_faults, [this] { reset(); }});

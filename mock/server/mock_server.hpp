@@ -107,6 +107,7 @@ private:
   responses::ResponsesStore m_responses_store;
   responses::ResponsesConfig m_responses_config;
   std::unique_ptr<responses::ResponsesServices> m_responses_services;
+  responses::FileSearchBackend m_file_search;
   http::RouteTable m_routes;
   std::unique_ptr<http::HttpServer> m_http;
   std::thread m_thread;

@@ -172,6 +172,31 @@ TEST_F(ResponsesApi, StoreFalseCannotBeRetrievedNorChained) {
                "previous_response_not_found");
 }
 
+TEST_F(ResponsesApi, FileSearchOverThisServersVectorStores) {
+  const std::string paris = client.upload_file("paris.txt", "Paris is the capital of France.").id();
+  const std::string rome = client.upload_file("rome.txt", "Rome is the capital of Italy.").id();
+  client.set_beta("assistants=v2");  // the vector store API is the Assistants era's
+  const std::string store = post_ok(client, "/v1/vector_stores", Json{{"file_ids", Json::array({paris, rome})}})["id"];
+  client.set_beta(std::nullopt);
+  server.server().services().clock.advance_ms(1000);  // ingestion ends
+  const Json tools = Json::array({Json{{"type", "file_search"}, {"vector_store_ids", Json::array({store})}}});
+  const Json response = respond(Json{{"input", "What is the capital of France?"}, {"tools", tools},
+                                     {"tool_choice", "required"}, {"include", Json::array({"file_search_call.results"})}});
+  ASSERT_GE(response["output"].size(), 1U) << response.dump();
+  const Json& call = response["output"][0];
+  EXPECT_EQ(call["type"], "file_search_call");
+  EXPECT_TRUE(call["id"].get<std::string>().starts_with("fs_"));
+  EXPECT_EQ(call["queries"], Json::array({"What is the capital of France?"}));
+  ASSERT_EQ(call["results"].size(), 2U) << call.dump();
+  EXPECT_EQ(call["results"][0]["file_id"], paris);  // holds "france" too: the better score
+  EXPECT_EQ(call["results"][0]["filename"], "paris.txt");
+  EXPECT_GT(call["results"][0]["score"].get<double>(), call["results"][1]["score"].get<double>());
+
+  expect_error(client.post("/v1/responses", Json{{"model", "m"}, {"tools", Json::array({Json{{"type", "file_search"},
+                                                                                          {"vector_store_ids", Json::array({"vs_gone"})}}})}}),
+               404, "No vector store found with id 'vs_gone'.");
+}
+
 TEST_F(ResponsesApi, ErrorsInTheServiceEnvelope) {
   expect_error(client.post("/v1/responses", Json{{"input", "x"}}), 400, "Missing required parameter: 'model'.",
                "model", "missing_required_parameter");
