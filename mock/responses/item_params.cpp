@@ -182,7 +182,8 @@ std::string readable_text(const Json& item) {
     const Json& output = item["output"];
     return output.is_string() ? output.get<std::string>() : output.dump();
   }
-  if (type == "code_interpreter_call" && item["code"].is_string()) return item["code"].get<std::string>();
+  // Output items handed back are kept as sent: read only what is there.
+  if (type == "code_interpreter_call") return item.value("code", Json(nullptr)).is_string() ? item["code"].get<std::string>() : "";
   return "";
 }
 

@@ -50,14 +50,22 @@ std::string container_of(const ResponseRequest& request, core::IdGenerator& ids)
   return ids.next("cntr_");
 }
 
+// A string field of free-form scenario JSON, or `fallback` when it is missing or not a string.
+std::string text_of(const Json& object, const char* key, const std::string& fallback = "") {
+  if (!object.is_object()) return fallback;
+  const auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : fallback;
+}
+
 Json code_outputs(const Json& outputs) {
   Json out = Json::array();
   for (const Json& output : outputs) {
-    if (output.value("type", "") == "image") {
-      const std::string file_id = output.contains("image") ? output["image"].value("file_id", "") : "";
-      out.push_back(Json{{"type", "image"}, {"url", output.value("url", "sandbox:/mnt/data/" + file_id)}});
+    if (!output.is_object()) continue;  // scenario outputs are free-form
+    if (text_of(output, "type") == "image") {
+      const std::string file_id = output.contains("image") ? text_of(output["image"], "file_id") : "";
+      out.push_back(Json{{"type", "image"}, {"url", text_of(output, "url", "sandbox:/mnt/data/" + file_id)}});
     } else {
-      out.push_back(Json{{"type", "logs"}, {"logs", output.value("logs", "")}});
+      out.push_back(Json{{"type", "logs"}, {"logs", text_of(output, "logs")}});
     }
   }
   return out;
@@ -66,14 +74,16 @@ Json code_outputs(const Json& outputs) {
 Json search_results(const Json& results) {
   Json out = Json::array();
   for (const Json& result : results) {
-    std::string text = result.value("text", "");
+    if (!result.is_object()) continue;  // scenario results are free-form
+    std::string text = text_of(result, "text");
     if (text.empty() && result.contains("content") && result["content"].is_array() &&
         !result["content"].empty()) {
-      text = result["content"][0].value("text", "");
+      text = text_of(result["content"][0], "text");
     }
-    out.push_back(Json{{"file_id", result.value("file_id", "")},
-                       {"filename", result.value("filename", result.value("file_name", ""))},
-                       {"score", result.value("score", 1.0)},
+    const auto score = result.find("score");
+    out.push_back(Json{{"file_id", text_of(result, "file_id")},
+                       {"filename", text_of(result, "filename", text_of(result, "file_name"))},
+                       {"score", score != result.end() && score->is_number() ? *score : Json(1.0)},
                        {"text", text},
                        {"attributes", Json::object()}});
   }

@@ -19,17 +19,28 @@ std::string compaction_blob(const Json& items) {
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
   return std::string("mock-compaction-") + hex;
 }
+
+// What a response with this body would read: its history and its input, references resolved.
+struct Reading {
+  ResponseContext context;
+  Json input;
+};
+
+Reading read_for(ResponsesState& state, const ResponseRequest& parsed, ResponsesServices& services) {
+  Reading reading{context_for(state, parsed, services.clock.now_ms()), parsed.input};
+  resolve_references(state, reading.context.items, reading.input);
+  return reading;
+}
 }  // namespace
 
 ApiResponse count_input_tokens(const ApiRequest& request, ResponsesServices& services) {
   const ResponseRequest parsed =
       parse_response_request(http::parse_json_object_body(request.body), BodyKind::input_tokens);
   return services.store.with_state([&](ResponsesState& state) {
-    const ResponseContext context = context_for(state, parsed, services.clock.now_ms());
-    Json input = parsed.input;
-    resolve_references(state, context.items, input);
-    return ApiResponse::json(Json{{"object", "response.input_tokens"},
-                                  {"input_tokens", count_input_tokens(parsed.instructions, context.items, input)}});
+    const Reading reading = read_for(state, parsed, services);
+    return ApiResponse::json(
+        Json{{"object", "response.input_tokens"},
+             {"input_tokens", count_input_tokens(parsed.instructions, reading.context.items, reading.input)}});
   });
 }
 
@@ -37,9 +48,9 @@ ApiResponse compact_response(const ApiRequest& request, ResponsesServices& servi
   const ResponseRequest parsed =
       parse_response_request(http::parse_json_object_body(request.body), BodyKind::compact);
   return services.store.with_state([&](ResponsesState& state) {
-    const ResponseContext context = context_for(state, parsed, services.clock.now_ms());
-    Json input = parsed.input;
-    resolve_references(state, context.items, input);
+    Reading reading = read_for(state, parsed, services);
+    Json& input = reading.input;
+    const ResponseContext& context = reading.context;
     assign_ids(input, services.ids);
     Json everything = context.items;
     for (const Json& item : input) everything.push_back(item);
