@@ -72,7 +72,11 @@ void advance_running(ResponsesState& state, std::int64_t now_ms) {
   const std::set<std::string> running = state.running;
   for (const std::string& id : running) {
     StoredResponse* response = state.responses.find(id);
-    if (response != nullptr) advance_response(state, *response, now_ms);
+    if (response == nullptr) {
+      state.running.erase(id);  // deleted while it ran
+    } else {
+      advance_response(state, *response, now_ms);
+    }
   }
 }
 
