@@ -10,6 +10,9 @@
 #include "mock/assistants/routes.hpp"
 #include "mock/assistants/state_dump.hpp"
 #include "mock/files/file_routes.hpp"
+#include "mock/responses/routes.hpp"
+#include "mock/responses/state_dump.hpp"
+#include "mock/vector_stores/file_search.hpp"
 #include "mock/vector_stores/ingestion.hpp"
 #include "mock/vector_stores/routes.hpp"
 #include "mock/vector_stores/state_dump.hpp"
@@ -60,6 +63,16 @@ MockServer::MockServer(MockServerConfig config)
   if (m_config.scenario) m_scenarios.load(*m_config.scenario);
   assistants::register_routes(m_routes, *m_services);
   wire_files_and_vector_stores();
+  m_responses_config = {m_config.api_key, m_config.run_step_ms};
+  m_responses_services = std::make_unique<responses::ResponsesServices>(responses::ResponsesServices{
+      m_responses_store, *m_clock, m_ids, m_scenarios, m_responses_config, m_stopping});
+  m_file_search = {
+      [this](const std::string& id) { vector_stores::require_vector_store(*m_vector_store_services, id); },
+      [this](const Json& ids, const std::string& query, std::size_t max_results) {
+        return vector_stores::search_vector_stores(*m_vector_store_services, ids, query, max_results);
+      }};
+  m_responses_services->file_search = &m_file_search;
+  responses::register_routes(m_routes, *m_responses_services);
   m_admin = std::make_unique<admin::AdminContext>(
       admin::AdminContext{*m_services, m_faults, [this] { reset(); }});
   admin::register_admin_routes(m_routes, *m_admin);
@@ -168,6 +181,8 @@ void MockServer::wire_files_and_vector_stores() {
     Json state = assistants::dump_state(*m_services);
     Json files_state = vector_stores::dump_files_state(*m_vector_store_services);
     for (auto& [key, value] : files_state.items()) state[key] = std::move(value);
+    Json responses_state = responses::dump_state(*m_responses_services);
+    for (auto& [key, value] : responses_state.items()) state[key] = std::move(value);
     return http::ApiResponse::json(state);
   });
 }
@@ -176,6 +191,7 @@ void MockServer::reset() {
   m_store.reset();
   m_vector_store_store.reset();
   m_file_store.reset();
+  m_responses_store.reset();
   m_ids.reset();
   m_scenarios.reset_counts();
   m_faults.clear();

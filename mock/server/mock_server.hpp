@@ -15,6 +15,7 @@
 #include "mock/admin/fault_injector.hpp"
 #include "mock/assistants/services.hpp"
 #include "mock/files/file_services.hpp"
+#include "mock/responses/services.hpp"
 #include "mock/server/stream_slots.hpp"
 #include "mock/vector_stores/services.hpp"
 #include "mock/vector_stores/tool_resource_links.hpp"
@@ -110,6 +111,11 @@ private:
   std::unique_ptr<files::FileServices> m_file_services;
   std::unique_ptr<vector_stores::VectorStoreServices> m_vector_store_services;
   std::unique_ptr<vector_stores::ToolResourceLinks> m_links;
+  // Responses and Conversations (mock/responses), scripted by the same scenario book.
+  responses::ResponsesStore m_responses_store;
+  responses::ResponsesConfig m_responses_config;
+  std::unique_ptr<responses::ResponsesServices> m_responses_services;
+  responses::FileSearchBackend m_file_search;
   http::RouteTable m_routes;
   std::unique_ptr<http::HttpServer> m_http;
   std::thread m_thread;

@@ -18,11 +18,17 @@
 #include "mock/assistants/params/message_body.hpp"
 #include "mock/assistants/params/request_params.hpp"
 #include "mock/assistants/params/shared_params.hpp"
+#include "http/api_error.hpp"
+#include "http/json_body.hpp"
+#include "mock/responses/item_params.hpp"
+#include "mock/responses/request_params.hpp"
+#include "mock/responses/wire.hpp"
 #include "mock/vector_stores/params.hpp"
 
 namespace {
 namespace a = mock::assistants;
 namespace vs = mock::vector_stores;
+namespace r = mock::responses;
 using mock::Json;
 using V = mock::assistants::ApiVersion;
 
@@ -30,7 +36,7 @@ using Validator = Json (*)(const Json&);
 
 // Every body the API takes, in both versions where they differ (request_params.hpp,
 // vector_stores/params.hpp), plus the admin fault definition.
-constexpr std::array<Validator, 28> k_validators = {
+constexpr std::array<Validator, 32> k_validators = {
     [](const Json& b) { return a::parse_create_assistant(b, V::v2); },
     [](const Json& b) { return a::parse_create_assistant(b, V::v1); },
     [](const Json& b) { return a::parse_modify_assistant(b, V::v2); },
@@ -60,6 +66,11 @@ constexpr std::array<Validator, 28> k_validators = {
     [](const Json& b) { return a::parse_tool_resources(b.value("v", Json()), "v", true); },
     [](const Json& b) { return a::parse_response_format(b.value("v", Json()), "v", V::v2); },
     [](const Json& b) { return mock::admin::fault_to_json(mock::admin::parse_fault(b, "fault_1")); },
+    // The Responses and Conversations bodies (mock/responses/request_params.hpp, item_params.hpp).
+    [](const Json& b) { return r::echoed_fields(r::parse_response_request(b, r::BodyKind::create)); },
+    [](const Json& b) { return r::parse_response_request(b, r::BodyKind::input_tokens).input; },
+    [](const Json& b) { return r::parse_response_request(b, r::BodyKind::compact).input; },
+    [](const Json& b) { return r::parse_items(b.value("items", Json()), "items"); },
 };
 
 // What a fast reader takes, the general path takes as the same message.

@@ -69,6 +69,10 @@ scenario::RunScript default_script(const Thread& thread, const Run& run) {
   thread.messages.for_each([&](const Message& message) {
     if (message.role == Role::user) last_user_text = message_text(message);
   });
+  return default_reply(run.model, std::move(last_user_text));
+}
+
+RunScript default_reply(const std::string& model, std::string last_user_text) {
   if (last_user_text.size() > k_quote_limit) {
     // Cut before a character, never inside one: half a UTF-8 sequence makes the text
     // unserialisable, and a streamed run's events are dumped strictly.
@@ -77,10 +81,10 @@ scenario::RunScript default_script(const Thread& thread, const Run& run) {
     last_user_text = last_user_text.substr(0, cut) + "...";
   }
   if (last_user_text.empty()) {
-    return {scenario::message_action("Hello! This is the mock assistant (model " + run.model +
+    return {scenario::message_action("Hello! This is the mock assistant (model " + model +
                            "). No scenario matched, so this is the default reply.")};
   }
-  return {scenario::message_action("This is the mock assistant (model " + run.model +
+  return {scenario::message_action("This is the mock assistant (model " + model +
                          ") replying to: " + last_user_text)};
 }
 

@@ -1,0 +1,99 @@
+#include "mock/responses/context.hpp"
+
+#include "mock/http/api_error.hpp"
+#include "mock/responses/lifecycle.hpp"
+#include "mock/responses/lookup.hpp"
+
+namespace mock::responses {
+namespace {
+void append_all(Json& to, const Json& items) {
+  for (const Json& item : items) to.push_back(item);
+}
+
+const Json* find_item(const Json& items, const std::string& id) {
+  for (const Json& item : items) {
+    if (item.value("id", "") == id) return &item;
+  }
+  return nullptr;
+}
+}  // namespace
+
+ResponseContext context_for(ResponsesState& state, const ResponseRequest& request, std::int64_t now_ms) {
+  ResponseContext context;
+  if (request.previous_response_id) {
+    const std::string& id = *request.previous_response_id;
+    StoredResponse* previous = state.responses.find(id);
+    if (previous != nullptr) advance_response(state, *previous, now_ms);
+    if (previous == nullptr || !is_terminal(previous->status)) {
+      throw http::errors::invalid_request("Previous response with id '" + id + "' not found.",
+                                          "previous_response_id", "previous_response_not_found");
+    }
+    append_all(context.items, previous->context);
+    append_all(context.items, previous->input_items);
+    if (previous->status != ResponseStatus::cancelled) append_all(context.items, previous->outcome.output);
+    if (previous->status == ResponseStatus::completed && previous->outcome.pending) {
+      context.pending = &*previous->outcome.pending;
+    }
+  } else if (request.conversation_id) {
+    advance_running(state, now_ms);
+    const Conversation& conversation = require_conversation(state, *request.conversation_id, "conversation");
+    conversation.items.for_each([&](const Item& item) { context.items.push_back(item.wire); });
+    if (conversation.pending) context.pending = &*conversation.pending;
+  }
+  return context;
+}
+
+void resolve_references(ResponsesState& state, const Json& context, Json& input) {
+  for (Json& item : input) {
+    if (item.value("type", "") != "item_reference") continue;
+    const std::string id = item["id"];
+    const Json* found = find_item(context, id);
+    std::as_const(state.responses).for_each([&](const StoredResponse& response) {
+      if (found == nullptr) found = find_item(response.input_items, id);
+      if (found == nullptr) found = find_item(response.outcome.output, id);
+    });
+    if (found == nullptr) {
+      throw http::errors::invalid_request("Item with id '" + id + "' not found.", "input");
+    }
+    item = *found;
+  }
+}
+
+void advance_response(ResponsesState& state, StoredResponse& response, std::int64_t now_ms) {
+  if (!response.background || is_terminal(response.status)) {
+    state.running.erase(response.id);
+    return;
+  }
+  advance(response, now_ms, [&](StoredResponse& finished) { on_response_finished(state, finished); });
+  if (is_terminal(response.status)) state.running.erase(response.id);
+}
+
+void advance_running(ResponsesState& state, std::int64_t now_ms) {
+  const std::set<std::string> running = state.running;
+  for (const std::string& id : running) {
+    StoredResponse* response = state.responses.find(id);
+    if (response == nullptr) {
+      state.running.erase(id);  // deleted while it ran
+    } else {
+      advance_response(state, *response, now_ms);
+    }
+  }
+}
+
+void on_response_finished(ResponsesState& state, StoredResponse& response) {
+  if (!response.conversation_id || response.appended) return;
+  if (response.status != ResponseStatus::completed && response.status != ResponseStatus::incomplete) return;
+  Conversation* conversation = state.conversations.find(*response.conversation_id);
+  if (conversation == nullptr) return;  // deleted while the response ran
+  for (const Json* items : {&response.input_items, &response.outcome.output}) {
+    for (const Json& item : *items) {
+      const std::string id = item["id"];
+      // A referenced item of the conversation itself is already in it.
+      if (conversation->items.find(id) == nullptr) conversation->items.insert(Item{id, item});
+    }
+  }
+  conversation->pending = response.outcome.pending;
+  response.appended = true;
+}
+
+}  // namespace mock::responses

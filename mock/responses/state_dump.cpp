@@ -1,0 +1,30 @@
+#include "mock/responses/state_dump.hpp"
+
+#include "mock/responses/context.hpp"
+#include "mock/responses/wire.hpp"
+
+namespace mock::responses {
+
+Json dump_state(ResponsesServices& services) {
+  return services.store.with_state([&](ResponsesState& state) {
+    const std::int64_t now_ms = services.clock.now_ms();
+    Json responses = Json::array();
+    state.responses.for_each([&](StoredResponse& response) {
+      advance_response(state, response, now_ms);
+      Json entry = to_wire(response);
+      entry["input_items"] = response.input_items;
+      responses.push_back(std::move(entry));
+    });
+    Json conversations = Json::array();
+    std::as_const(state.conversations).for_each([&](const Conversation& conversation) {
+      Json items = Json::array();
+      conversation.items.for_each([&](const Item& item) { items.push_back(item.wire); });
+      Json entry = to_wire(conversation);
+      entry["items"] = std::move(items);
+      conversations.push_back(std::move(entry));
+    });
+    return Json{{"conversations", std::move(conversations)}, {"responses", std::move(responses)}};
+  });
+}
+
+}  // namespace mock::responses

@@ -1,0 +1,21 @@
+#pragma once
+// The wire shapes of conversations and responses (the only place they are built).
+#include "mock/core/json.hpp"
+#include "mock/responses/objects.hpp"
+#include "mock/responses/request_params.hpp"
+
+namespace mock::responses {
+
+Json to_wire(const Conversation& conversation);
+
+// The fields a response echoes from its request (instructions, tools, text, ...).
+Json echoed_fields(const ResponseRequest& request);
+
+// The response as it stands: status, output, error and usage as its status shows them.
+Json to_wire(const StoredResponse& response);
+// The same response as it looked in `status` (stream snapshots: created, in_progress).
+Json snapshot(const StoredResponse& response, ResponseStatus status);
+
+Json usage_json(std::int64_t input_tokens, std::int64_t output_tokens);
+
+}  // namespace mock::responses
