@@ -1,7 +1,7 @@
 #include "mock/as_of/as_of_admin_routes.hpp"
 
-#include "mock/http/api_error.hpp"
-#include "mock/http/json_body.hpp"
+#include "http/api_error.hpp"
+#include "http/json_body.hpp"
 #include "timeline/api_on_date.hpp"
 
 namespace mock::as_of {

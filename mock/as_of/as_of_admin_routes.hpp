@@ -3,7 +3,7 @@
 // can show a client before and after an event against one server. /__admin/timeline lists
 // the dated events themselves.
 #include "mock/as_of/as_of_setting.hpp"
-#include "mock/http/route_table.hpp"
+#include "http/route_table.hpp"
 
 namespace mock::as_of {
 

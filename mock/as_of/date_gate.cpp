@@ -1,8 +1,8 @@
 #include "mock/as_of/date_gate.hpp"
 
 #include "mock/as_of/v1_request_fields.hpp"
-#include "mock/assistants/beta_header.hpp"
-#include "mock/http/bearer_auth.hpp"
+#include "mock/core/beta_header.hpp"
+#include "http/bearer_auth.hpp"
 #include "timeline/api_on_date.hpp"
 
 namespace mock::as_of {
@@ -30,7 +30,7 @@ std::optional<http::ApiError> refusal_on(const http::ApiRequest& request,
     return http::errors::invalid_url(request.method, request.path);
   }
   if (surface != timeline::Surface::assistants) return std::nullopt;
-  const std::string beta = assistants::assistants_beta_value(request);
+  const std::string beta = core::assistants_beta_value(request);
   const bool v1 = beta == "v1";
   if (!v1 && timeline::beta_verdict(timeline::BetaVersion::v2, date) == timeline::BetaVerdict::not_yet) {
     http::check_bearer_key(request, api_key);

@@ -10,8 +10,8 @@
 #include <optional>
 #include <string>
 
-#include "mock/http/api_error.hpp"
-#include "mock/http/api_message.hpp"
+#include "http/api_error.hpp"
+#include "http/api_message.hpp"
 #include "timeline/calendar_date.hpp"
 
 namespace mock::as_of {

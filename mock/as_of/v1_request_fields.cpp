@@ -3,8 +3,8 @@
 #include <string_view>
 #include <vector>
 
-#include "mock/core/json.hpp"
-#include "mock/http/route_table.hpp"
+#include "http/json.hpp"
+#include "http/route_table.hpp"
 #include "timeline/v1_field_history.hpp"
 
 namespace mock::as_of {

@@ -4,8 +4,8 @@
 // service refused any unknown parameter: 400 "Unknown parameter: 'stream'." (unknown_parameter).
 #include <optional>
 
-#include "mock/http/api_error.hpp"
-#include "mock/http/api_message.hpp"
+#include "http/api_error.hpp"
+#include "http/api_message.hpp"
 #include "timeline/calendar_date.hpp"
 
 namespace mock::as_of {

@@ -1,6 +1,6 @@
 #include "mock/responses/context.hpp"
 
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
 #include "mock/responses/lifecycle.hpp"
 #include "mock/responses/lookup.hpp"
 

@@ -5,7 +5,7 @@
 // appended to its conversation once it ends.
 #include <cstdint>
 
-#include "mock/core/json.hpp"
+#include "http/json.hpp"
 #include "mock/responses/objects.hpp"
 #include "mock/responses/request_params.hpp"
 

@@ -1,9 +1,9 @@
 // POST/GET/DELETE /v1/conversations and their items.
 #include <utility>
 
-#include "mock/assistants/params/field_reader.hpp"
+#include "mock/core/field_reader.hpp"
 #include "mock/assistants/params/shared_params.hpp"
-#include "mock/http/json_body.hpp"
+#include "http/json_body.hpp"
 #include "mock/responses/context.hpp"
 #include "mock/responses/handlers.hpp"
 #include "mock/responses/item_list.hpp"
@@ -20,10 +20,10 @@ void append_items(Conversation& conversation, const Json& items) {
 
 ApiResponse create_conversation(const ApiRequest& request, ResponsesServices& services) {
   const Json body = http::parse_json_object_body(request.body);
-  assistants::FieldReader reader(body, "");
+  core::FieldReader reader(body, "");
   reader.allow_only({"metadata", "items"});
   Json metadata = Json::object();
-  if (reader.has_value("metadata")) metadata = assistants::parse_metadata(body["metadata"], "metadata");
+  if (reader.has_value("metadata")) metadata = core::parse_metadata(body["metadata"], "metadata");
   Json items = reader.has_value("items") ? parse_items(body["items"], "items") : Json::array();
   Conversation conversation;
   conversation.id = services.ids.next("conv_");
@@ -44,10 +44,10 @@ ApiResponse retrieve_conversation(const ApiRequest& request, ResponsesServices& 
 
 ApiResponse update_conversation(const ApiRequest& request, ResponsesServices& services) {
   const Json body = http::parse_json_object_body(request.body);
-  assistants::FieldReader reader(body, "");
+  core::FieldReader reader(body, "");
   reader.allow_only({"metadata"});
-  if (!reader.has("metadata")) assistants::throw_missing("metadata");
-  Json metadata = assistants::parse_metadata(body["metadata"], "metadata");
+  if (!reader.has("metadata")) core::throw_missing("metadata");
+  Json metadata = core::parse_metadata(body["metadata"], "metadata");
   return services.store.with_state([&](ResponsesState& state) {
     Conversation& conversation = require_conversation(state, request.path_param("conversation_id"));
     conversation.metadata = metadata.is_null() ? Json::object() : std::move(metadata);
@@ -66,9 +66,9 @@ ApiResponse delete_conversation(const ApiRequest& request, ResponsesServices& se
 
 ApiResponse create_conversation_items(const ApiRequest& request, ResponsesServices& services) {
   const Json body = http::parse_json_object_body(request.body);
-  assistants::FieldReader reader(body, "");
+  core::FieldReader reader(body, "");
   reader.allow_only({"items"});
-  if (!reader.has("items")) assistants::throw_missing("items");
+  if (!reader.has("items")) core::throw_missing("items");
   Json items = parse_items(body["items"], "items");
   return services.store.with_state([&](ResponsesState& state) {
     Conversation& conversation = require_conversation(state, request.path_param("conversation_id"));

@@ -5,7 +5,7 @@
 // gets the same events a first reader got.
 #include <vector>
 
-#include "mock/core/json.hpp"
+#include "http/json.hpp"
 #include "mock/responses/objects.hpp"
 
 namespace mock::responses {

@@ -1,6 +1,6 @@
 #pragma once
 // One function per endpoint of the Responses and Conversations APIs (routes.cpp lists them).
-#include "mock/http/api_message.hpp"
+#include "http/api_message.hpp"
 #include "mock/responses/services.hpp"
 
 namespace mock::responses {

@@ -1,11 +1,11 @@
 #include "mock/responses/item_list.hpp"
 
-#include "mock/assistants/params/list_params.hpp"
+#include "mock/core/list_params.hpp"
 
 namespace mock::responses {
 
 core::PageQuery parse_item_list_query(const http::ApiRequest& request) {
-  core::PageQuery query = assistants::parse_list_query(request);
+  core::PageQuery query = core::parse_list_query(request);
   query.before.reset();  // not a parameter of these lists
   return query;
 }
@@ -17,7 +17,7 @@ Json item_page(const core::OrderedCollection<Item>& items, const core::PageQuery
     for (const Item* item : page.items) data.push_back(item->wire);
     return item_list(std::move(data), page.has_more);
   } catch (const core::UnknownCursor& cursor) {
-    assistants::throw_unknown_cursor(cursor);
+    core::throw_unknown_cursor(cursor);
   }
 }
 

@@ -2,9 +2,9 @@
 // GET lists of items (a conversation's, a response's input): limit, order (default desc)
 // and after, as the spec has them (no `before`), in the list envelope whose first_id and
 // last_id the spec types as strings.
-#include "mock/core/json.hpp"
+#include "http/json.hpp"
 #include "mock/core/ordered_collection.hpp"
-#include "mock/http/api_message.hpp"
+#include "http/api_message.hpp"
 #include "mock/responses/objects.hpp"
 
 namespace mock::responses {

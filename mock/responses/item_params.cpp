@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <vector>
 
-#include "mock/assistants/params/field_reader.hpp"
+#include "mock/core/field_reader.hpp"
 
 namespace mock::responses {
 namespace {
-using assistants::FieldReader;
-using assistants::throw_invalid_type;
-using assistants::throw_invalid_value;
+using core::FieldReader;
+using core::throw_invalid_type;
+using core::throw_invalid_value;
 
 constexpr std::size_t k_max_conversation_items = 20;
 
@@ -155,7 +155,7 @@ Json parse_input(const Json& input, const std::string& param) {
 
 Json parse_items(const Json& items, const std::string& param) {
   if (!items.is_array()) throw_invalid_type(param, "an array", items);
-  assistants::check_array_length(param, items, k_max_conversation_items);
+  core::check_array_length(param, items, k_max_conversation_items);
   return parse_item_array(items, param);
 }
 

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "mock/core/id_generator.hpp"
-#include "mock/core/json.hpp"
+#include "http/json.hpp"
 
 namespace mock::responses {
 

@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
 
 namespace mock::responses {
 namespace {

@@ -1,7 +1,7 @@
 #include "mock/responses/lookup.hpp"
 
 #include "mock/core/id_generator.hpp"
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
 
 namespace mock::responses {
 namespace {

@@ -9,8 +9,8 @@
 #include <utility>
 #include <vector>
 
-#include "mock/assistants/scenario/script.hpp"
-#include "mock/core/json.hpp"
+#include "mock/scenario/script.hpp"
+#include "http/json.hpp"
 #include "mock/core/ordered_collection.hpp"
 
 namespace mock::responses {
@@ -30,7 +30,7 @@ enum class ResponseStatus { queued, in_progress, completed, failed, incomplete, 
 // function_call_output items goes on with the rule's script.
 struct PendingCalls {
   std::vector<std::pair<std::string, std::string>> calls;  // (call_id, function name)
-  assistants::RunScript rest;                              // actions after the call
+  scenario::RunScript rest;                              // actions after the call
   // Every tool output of the chain so far, as (function name, output), for templates.
   std::vector<std::pair<std::string, std::string>> tool_outputs;
   std::string user_message;  // the input the rule matched ({{user_message}})

@@ -4,14 +4,14 @@
 
 #include "mock/assistants/lifecycle/default_responder.hpp"
 #include "mock/assistants/lifecycle/run_driver.hpp"
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
 #include "mock/responses/item_params.hpp"
 
 namespace mock::responses {
 namespace {
-using assistants::ActionKind;
-using assistants::RunScript;
-using assistants::ScriptAction;
+using scenario::ActionKind;
+using scenario::RunScript;
+using scenario::ScriptAction;
 
 std::string latest_user_text(const Json& items) {
   std::string text;
@@ -138,7 +138,7 @@ void perform(const RunScript& script, const PlanInput& plan, assistants::RunProg
         break;
       case ActionKind::function_call: {
         PendingCalls pending;
-        for (const assistants::FunctionCallSpec& call : action.calls) {
+        for (const scenario::FunctionCallSpec& call : action.calls) {
           const std::string call_id = ids.next("call_");
           outcome.output.push_back(Json{{"id", ids.next("fc_")}, {"type", "function_call"},
                                         {"status", "completed"}, {"call_id", call_id},
@@ -210,7 +210,7 @@ bool made_call(const Json& items, const std::string& call_id) {
 }
 }  // namespace
 
-Outcome plan_response(const PlanInput& plan, assistants::ScenarioBook& scenarios, core::IdGenerator& ids) {
+Outcome plan_response(const PlanInput& plan, scenario::ScenarioBook& scenarios, core::IdGenerator& ids) {
   const ResponseRequest& request = plan.request;
   const std::string instructions = request.instructions.is_string() ? request.instructions.get<std::string>() : "";
   assistants::RunProgress progress;
@@ -230,7 +230,7 @@ Outcome plan_response(const PlanInput& plan, assistants::ScenarioBook& scenarios
     progress.tool_outputs = plan.pending->tool_outputs;
     progress.latest_outputs_from = progress.tool_outputs.size();
     progress.user_message = plan.pending->user_message;
-    assistants::MatchInput match{progress.user_message, "", instructions, {}};
+    scenario::MatchInput match{progress.user_message, "", instructions, {}};
     for (const auto& [call_id, output] : outputs) {
       std::string name;
       for (const auto& [pending_id, pending_name] : plan.pending->calls) {
@@ -242,7 +242,7 @@ Outcome plan_response(const PlanInput& plan, assistants::ScenarioBook& scenarios
     script = scenarios.script_after_outputs(match);
     if (!script) script = plan.pending->rest;
   } else {
-    script = scenarios.script_for_run(assistants::MatchInput{progress.user_message, "", instructions, {}});
+    script = scenarios.script_for_run(scenario::MatchInput{progress.user_message, "", instructions, {}});
   }
   if (!script || script->empty()) script = assistants::default_reply(model, progress.user_message);
 

@@ -11,7 +11,7 @@
 // With no rule, the default reply of a run.
 #include <string>
 
-#include "mock/assistants/scenario/scenario.hpp"
+#include "mock/scenario/scenario.hpp"
 #include "mock/core/id_generator.hpp"
 #include "mock/responses/objects.hpp"
 #include "mock/responses/request_params.hpp"
@@ -28,7 +28,7 @@ struct PlanInput {
 };
 
 // Throws ApiError 400 when a function_call_output names a call the model never made.
-Outcome plan_response(const PlanInput& plan, assistants::ScenarioBook& scenarios,
+Outcome plan_response(const PlanInput& plan, scenario::ScenarioBook& scenarios,
                       core::IdGenerator& ids);
 
 // Deterministic token count of what the model reads: instructions, context and input.

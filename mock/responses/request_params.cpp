@@ -3,15 +3,15 @@
 #include <algorithm>
 #include <vector>
 
-#include "mock/assistants/params/field_reader.hpp"
+#include "mock/core/field_reader.hpp"
 #include "mock/assistants/params/shared_params.hpp"
-#include "mock/http/api_error.hpp"
+#include "http/api_error.hpp"
 #include "mock/responses/item_params.hpp"
 #include "mock/responses/tool_params.hpp"
 
 namespace mock::responses {
 namespace {
-using assistants::FieldReader;
+using core::FieldReader;
 
 const std::vector<std::string> k_includes = {
     "code_interpreter_call.outputs",   "file_search_call.results",
@@ -30,13 +30,13 @@ Json parse_text(const Json& value) {
   if (!reader.has_value("format")) return out;
   const Json& format = value["format"];
   FieldReader format_reader(format, "text.format");
-  if (!format_reader.has_value("type")) assistants::throw_missing("text.format.type");
+  if (!format_reader.has_value("type")) core::throw_missing("text.format.type");
   const std::string type =
       format_reader.enum_string("type", {"text", "json_object", "json_schema"}, false)->get<std::string>();
   if (type == "json_schema") {
     format_reader.allow_only({"type", "name", "schema", "strict", "description"});
     Json schema{{"type", type}, {"name", format_reader.required_string("name", 64, 1)}};
-    if (!format_reader.has("schema")) assistants::throw_missing("text.format.schema");
+    if (!format_reader.has("schema")) core::throw_missing("text.format.schema");
     schema["schema"] = *format_reader.object("schema", false);
     schema["strict"] = format_reader.boolean("strict").value_or(Json(false));
     if (auto description = format_reader.string("description")) schema["description"] = *description;
@@ -62,7 +62,7 @@ Json parse_reasoning(const Json& value) {
 
 std::string conversation_id_of(const Json& value) {
   if (value.is_string()) return value.get<std::string>();
-  if (!value.is_object()) assistants::throw_invalid_type("conversation", "a string or an object", value);
+  if (!value.is_object()) core::throw_invalid_type("conversation", "a string or an object", value);
   FieldReader reader(value, "conversation");
   reader.allow_only({"id"});
   return reader.required_string("id");
@@ -92,7 +92,7 @@ ResponseRequest parse_response_request(const Json& body, BodyKind kind) {
   if (auto model = reader.string("model", 256, kind == BodyKind::input_tokens)) {
     if (model->is_string()) request.model = model->get<std::string>();
   }
-  if (!request.model && kind != BodyKind::input_tokens) assistants::throw_missing("model");
+  if (!request.model && kind != BodyKind::input_tokens) core::throw_missing("model");
   if (reader.has_value("input")) request.input = parse_input(body["input"], "input");
   if (auto instructions = reader.string("instructions")) request.instructions = *instructions;
   if (reader.has("tools")) request.tools = parse_response_tools(body["tools"], "tools");
@@ -111,7 +111,7 @@ ResponseRequest parse_response_request(const Json& body, BodyKind kind) {
         "'previous_response_id' or 'conversation'.",
         std::nullopt, "mutually_exclusive_parameters");
   }
-  if (reader.has_value("metadata")) request.metadata = assistants::parse_metadata(body["metadata"], "metadata");
+  if (reader.has_value("metadata")) request.metadata = core::parse_metadata(body["metadata"], "metadata");
   if (auto max_tokens = reader.integer("max_output_tokens", 16, {})) request.max_output_tokens = *max_tokens;
   if (auto max_calls = reader.integer("max_tool_calls", 1, {})) request.max_tool_calls = *max_calls;
   if (reader.has("text")) request.text = parse_text(body["text"]);
@@ -122,9 +122,9 @@ ResponseRequest parse_response_request(const Json& body, BodyKind kind) {
     for (std::size_t i = 0; i < include->size(); ++i) {
       const Json& what = (*include)[i];
       const std::string param = "include[" + std::to_string(i) + "]";
-      if (!what.is_string()) assistants::throw_invalid_type(param, "a string", what);
+      if (!what.is_string()) core::throw_invalid_type(param, "a string", what);
       if (std::find(k_includes.begin(), k_includes.end(), what.get<std::string>()) == k_includes.end()) {
-        assistants::throw_invalid_value(param, what.get<std::string>(), k_includes);
+        core::throw_invalid_value(param, what.get<std::string>(), k_includes);
       }
     }
     if (include->is_array()) request.include = *include;

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "mock/core/json.hpp"
+#include "http/json.hpp"
 
 namespace mock::responses {
 

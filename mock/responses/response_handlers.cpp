@@ -4,8 +4,8 @@
 #include <thread>
 #include <utility>
 
-#include "mock/http/api_error.hpp"
-#include "mock/http/json_body.hpp"
+#include "http/api_error.hpp"
+#include "http/json_body.hpp"
 #include "mock/responses/context.hpp"
 #include "mock/responses/events.hpp"
 #include "mock/responses/handlers.hpp"
@@ -87,6 +87,8 @@ ApiResponse create_response(const ApiRequest& request, ResponsesServices& servic
   const ResponseRequest parsed =
       parse_response_request(http::parse_json_object_body(request.body), BodyKind::create);
   check_vector_stores(parsed, services);
+  // A stream slot is taken before the response exists, so a refused stream leaves none behind.
+  if (parsed.stream && request.claim_stream) request.claim_stream();
   const std::int64_t now_ms = services.clock.now_ms();
   std::vector<Json> events;
   std::string id;
@@ -111,6 +113,7 @@ ApiResponse retrieve_response(const ApiRequest& request, ResponsesServices& serv
   const std::string id = request.path_param("response_id");
   const bool stream = request.query_value("stream") == "true";
   const std::size_t from = stream ? first_event_after(request) : 0;
+  if (stream && request.claim_stream) request.claim_stream();
   Json answer = services.store.with_state([&](ResponsesState& state) {
     StoredResponse& response = require_response(state, id);
     advance_response(state, response, services.clock.now_ms());

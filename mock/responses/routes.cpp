@@ -1,7 +1,7 @@
 // The Responses and Conversations APIs, one line per endpoint, in the order of the API reference.
 #include "mock/responses/routes.hpp"
 
-#include "mock/http/bearer_auth.hpp"
+#include "http/bearer_auth.hpp"
 #include "mock/responses/handlers.hpp"
 
 namespace mock::responses {
@@ -9,11 +9,14 @@ namespace {
 using EndpointFn = http::ApiResponse (*)(const http::ApiRequest&, ResponsesServices&);
 
 void add(http::RouteTable& table, ResponsesServices& services, const char* method, const char* pattern,
-         const char* name, EndpointFn endpoint) {
-  table.add(method, pattern, name, [&services, endpoint](http::ApiRequest& request) {
-    http::check_bearer_key(request, services.config.api_key);
-    return endpoint(request, services);
-  });
+         const char* name, EndpointFn endpoint, http::Streaming streaming = http::Streaming::never) {
+  table.add(
+      method, pattern, name,
+      [&services, endpoint](http::ApiRequest& request) {
+        http::check_bearer_key(request, services.config.api_key);
+        return endpoint(request, services);
+      },
+      streaming);
 }
 }  // namespace
 
@@ -21,8 +24,9 @@ void register_routes(http::RouteTable& t, ResponsesServices& s) {
   // Fixed paths before /v1/responses/{response_id}: the first registered route wins.
   add(t, s, "POST", "/v1/responses/input_tokens", "responses.input_tokens", count_input_tokens);
   add(t, s, "POST", "/v1/responses/compact", "responses.compact", compact_response);
-  add(t, s, "POST", "/v1/responses", "responses.create", create_response);
-  add(t, s, "GET", "/v1/responses/{response_id}", "responses.retrieve", retrieve_response);
+  add(t, s, "POST", "/v1/responses", "responses.create", create_response, http::Streaming::may_stream);
+  add(t, s, "GET", "/v1/responses/{response_id}", "responses.retrieve", retrieve_response,
+      http::Streaming::may_stream);
   add(t, s, "DELETE", "/v1/responses/{response_id}", "responses.delete", delete_response);
   add(t, s, "POST", "/v1/responses/{response_id}/cancel", "responses.cancel", cancel_response);
   add(t, s, "GET", "/v1/responses/{response_id}/input_items", "responses.input_items", list_input_items);

@@ -1,7 +1,7 @@
 #pragma once
 // The Responses and Conversations API surface: no OpenAI-Beta header, the bearer key as
 // everywhere else.
-#include "mock/http/route_table.hpp"
+#include "http/route_table.hpp"
 #include "mock/responses/services.hpp"
 
 namespace mock::responses {

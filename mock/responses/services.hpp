@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "mock/assistants/scenario/scenario.hpp"
+#include "mock/scenario/scenario.hpp"
 #include "mock/core/clock.hpp"
 #include "mock/core/id_generator.hpp"
 #include "mock/responses/store.hpp"
@@ -30,7 +30,7 @@ struct ResponsesServices {
   ResponsesStore& store;
   core::Clock& clock;
   core::IdGenerator& ids;
-  assistants::ScenarioBook& scenarios;  // the same rules that script runs
+  scenario::ScenarioBook& scenarios;  // the same rules that script runs
   const ResponsesConfig& config;
   const std::atomic<bool>& stopping;  // set when the server shuts down: streams end
   const FileSearchBackend* file_search = nullptr;  // null: results only from scenarios

@@ -1,6 +1,6 @@
 #pragma once
 // The Responses and Conversations part of GET /__admin/state.
-#include "mock/core/json.hpp"
+#include "http/json.hpp"
 #include "mock/responses/services.hpp"
 
 namespace mock::responses {

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "mock/core/json.hpp"
-#include "mock/http/api_message.hpp"
+#include "http/json.hpp"
+#include "http/api_message.hpp"
 #include "mock/responses/services.hpp"
 
 namespace mock::responses {

@@ -2,7 +2,7 @@
 // counted or compacted, without running the model.
 #include <cstdio>
 
-#include "mock/http/json_body.hpp"
+#include "http/json_body.hpp"
 #include "mock/responses/context.hpp"
 #include "mock/responses/handlers.hpp"
 #include "mock/responses/item_params.hpp"

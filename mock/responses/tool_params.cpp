@@ -2,19 +2,19 @@
 
 #include <vector>
 
-#include "mock/assistants/params/field_reader.hpp"
+#include "mock/core/field_reader.hpp"
 
 namespace mock::responses {
 namespace {
-using assistants::FieldReader;
+using core::FieldReader;
 
 const std::vector<std::string> k_tool_types = {"function", "code_interpreter", "file_search",
                                                "web_search", "image_generation", "mcp"};
 
 Json parse_tool(const Json& tool, const std::string& path) {
-  if (!tool.is_object()) assistants::throw_invalid_type(path, "an object", tool);
+  if (!tool.is_object()) core::throw_invalid_type(path, "an object", tool);
   FieldReader reader(tool, path);
-  if (!reader.has_value("type")) assistants::throw_missing(reader.path_of("type"));
+  if (!reader.has_value("type")) core::throw_missing(reader.path_of("type"));
   const std::string type = reader.enum_string("type", k_tool_types, false)->get<std::string>();
   if (type == "function") {
     reader.allow_only({"type", "name", "parameters", "strict", "description"});
@@ -28,17 +28,17 @@ Json parse_tool(const Json& tool, const std::string& path) {
     reader.allow_only({"type", "container"});
     const Json& container = reader.get("container");
     if (!container.is_string() && !container.is_object()) {
-      assistants::throw_invalid_type(reader.path_of("container"), "a string or an object", container);
+      core::throw_invalid_type(reader.path_of("container"), "a string or an object", container);
     }
     return tool;
   }
   if (type == "file_search") {
     reader.allow_only({"type", "vector_store_ids", "max_num_results", "ranking_options", "filters"});
-    if (!reader.has("vector_store_ids")) assistants::throw_missing(reader.path_of("vector_store_ids"));
+    if (!reader.has("vector_store_ids")) core::throw_missing(reader.path_of("vector_store_ids"));
     const Json ids = *reader.array("vector_store_ids", {}, false);
     for (std::size_t i = 0; i < ids.size(); ++i) {
       if (!ids[i].is_string()) {
-        assistants::throw_invalid_type(path + ".vector_store_ids[" + std::to_string(i) + "]",
+        core::throw_invalid_type(path + ".vector_store_ids[" + std::to_string(i) + "]",
                                        "a string", ids[i]);
       }
     }
@@ -53,7 +53,7 @@ Json parse_tool(const Json& tool, const std::string& path) {
 
 Json parse_response_tools(const Json& value, const std::string& path) {
   if (value.is_null()) return Json::array();
-  if (!value.is_array()) assistants::throw_invalid_type(path, "an array", value);
+  if (!value.is_array()) core::throw_invalid_type(path, "an array", value);
   Json out = Json::array();
   for (std::size_t i = 0; i < value.size(); ++i) {
     out.push_back(parse_tool(value[i], path + "[" + std::to_string(i) + "]"));
@@ -66,13 +66,13 @@ Json parse_response_tool_choice(const Json& value, const std::string& path) {
   if (value.is_string()) {
     const std::string text = value.get<std::string>();
     if (text != "none" && text != "auto" && text != "required") {
-      assistants::throw_invalid_value(path, text, {"none", "auto", "required"});
+      core::throw_invalid_value(path, text, {"none", "auto", "required"});
     }
     return value;
   }
   FieldReader reader(value, path);
   reader.allow_only({"type", "name"});
-  if (!reader.has_value("type")) assistants::throw_missing(reader.path_of("type"));
+  if (!reader.has_value("type")) core::throw_missing(reader.path_of("type"));
   const std::string type =
       reader.enum_string("type", {"function", "code_interpreter", "file_search"}, false)->get<std::string>();
   if (type == "function") return Json{{"type", type}, {"name", reader.required_string("name")}};

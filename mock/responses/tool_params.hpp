@@ -3,7 +3,7 @@
 // {type: "function", name, parameters, strict, description}.
 #include <string>
 
-#include "mock/core/json.hpp"
+#include "http/json.hpp"
 
 namespace mock::responses {
 

@@ -1,6 +1,6 @@
 #pragma once
 // The wire shapes of conversations and responses (the only place they are built).
-#include "mock/core/json.hpp"
+#include "http/json.hpp"
 #include "mock/responses/objects.hpp"
 #include "mock/responses/request_params.hpp"
 

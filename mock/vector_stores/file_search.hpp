@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <string>
 
-#include "mock/core/json.hpp"
+#include "http/json.hpp"
 #include "mock/vector_stores/services.hpp"
 
 namespace mock::vector_stores {

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "mock/assistants/scenario/scenario.hpp"
+#include "mock/scenario/scenario.hpp"
 #include "tests/support/api_expect.hpp"
 #include "tests/support/test_server.hpp"
 
@@ -23,7 +23,7 @@ protected:
   void SetUp() override { client.set_beta(std::nullopt); }
 
   void load_rules(const Json& rules) {
-    server.server().services().scenarios.load(mock::assistants::parse_scenario(Json{{"rules", rules}}));
+    server.server().services().scenarios.load(mock::scenario::parse_scenario(Json{{"rules", rules}}));
   }
   Json respond(Json body) {
     if (!body.contains("model")) body["model"] = "gpt-4o";

@@ -7,7 +7,7 @@
 
 #include <gtest/gtest.h>
 
-#include "mock/assistants/scenario/scenario.hpp"
+#include "mock/scenario/scenario.hpp"
 #include "tests/support/api_expect.hpp"
 #include "tests/support/test_server.hpp"
 
@@ -95,7 +95,7 @@ TEST_F(ResponsesStream, TextAnswerInTheServiceOrderWithSequenceNumbers) {
 }
 
 TEST_F(ResponsesStream, FunctionCallArgumentsStreamAsDeltas) {
-  server.server().services().scenarios.load(mock::assistants::parse_scenario(Json{
+  server.server().services().scenarios.load(mock::scenario::parse_scenario(Json{
       {"rules", Json::array({Json{{"when", {{"message_contains", "call"}}},
                                   {"then", Json::array({Json{{"function_call", {{"name", "lookup"},
                                                                                 {"arguments", {{"query", "a fairly long argument text"}}}}}}})}}})}}));

@@ -2,7 +2,7 @@
 // A request for MockServer::handle (no network): the test key and the given beta header.
 #include <string>
 
-#include "mock/http/api_message.hpp"
+#include "http/api_message.hpp"
 
 namespace tests::support {
 

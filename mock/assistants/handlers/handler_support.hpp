@@ -7,7 +7,7 @@
 #include <utility>
 
 #include "http/api_message.hpp"
-#include "mock/as_of/v1_dated_shapes.hpp"
+#include "mock/assistants/model/v1_dated_shapes.hpp"
 #include "mock/assistants/model/wire.hpp"
 #include "mock/assistants/params/message_body.hpp"
 #include "mock/assistants/params/shared_params.hpp"
@@ -79,9 +79,9 @@ http::ApiResponse list_response(const core::OrderedCollection<T>& collection,
   const core::PageQuery query = core::parse_list_query(request);
   try {
     const core::Page<T> page = collection.page(query, keep);
-    if (!page.items.empty() && as_of::dated_v1_wire(*page.items.front(), request)) {
+    if (!page.items.empty() && dated_v1_wire(*page.items.front(), request)) {
       Json out = list_wire(page, ApiVersion::v1);  // the envelope; items in the date's shape
-      for (std::size_t i = 0; i < page.items.size(); ++i) out["data"][i] = *as_of::dated_v1_wire(*page.items[i], request);
+      for (std::size_t i = 0; i < page.items.size(); ++i) out["data"][i] = *dated_v1_wire(*page.items[i], request);
       return http::ApiResponse::json(out);
     }
     return http::ApiResponse::json_text(list_wire_text(page, core::version_of(request)));
@@ -94,7 +94,7 @@ http::ApiResponse list_response(const core::OrderedCollection<T>& collection,
 // to the object: its bytes may be kept (wire_cache.hpp).
 template <class T>
 http::ApiResponse object_response(const T& object, const http::ApiRequest& request) {
-  if (auto dated = as_of::dated_v1_wire(object, request)) return http::ApiResponse::json(*dated);
+  if (auto dated = dated_v1_wire(object, request)) return http::ApiResponse::json(*dated);
   return http::ApiResponse::json_text(cached_wire_text(object, core::version_of(request)));
 }
 
@@ -103,7 +103,7 @@ http::ApiResponse object_response(const T& object, const http::ApiRequest& reque
 // message twice, and every create would pay for a copy of its answer.
 template <class T>
 http::ApiResponse created_response(const T& object, const http::ApiRequest& request) {
-  if (auto dated = as_of::dated_v1_wire(object, request)) return http::ApiResponse::json(*dated);
+  if (auto dated = dated_v1_wire(object, request)) return http::ApiResponse::json(*dated);
   return http::ApiResponse::json_text(checked_wire_text(object, core::version_of(request)));
 }
 

@@ -72,7 +72,7 @@ scenario::RunScript default_script(const Thread& thread, const Run& run) {
   return default_reply(run.model, std::move(last_user_text));
 }
 
-RunScript default_reply(const std::string& model, std::string last_user_text) {
+scenario::RunScript default_reply(const std::string& model, std::string last_user_text) {
   if (last_user_text.size() > k_quote_limit) {
     // Cut before a character, never inside one: half a UTF-8 sequence makes the text
     // unserialisable, and a streamed run's events are dumped strictly.

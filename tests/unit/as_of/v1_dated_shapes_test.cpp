@@ -1,5 +1,5 @@
 // v1 objects with the fields of the server's date, through the whole server (handlers, lists).
-#include "mock/as_of/v1_dated_shapes.hpp"
+#include "mock/assistants/model/v1_dated_shapes.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,16 +1,16 @@
-#include "mock/as_of/v1_dated_shapes.hpp"
+#include "mock/assistants/model/v1_dated_shapes.hpp"
 
 #include "mock/assistants/model/wire.hpp"
 #include "timeline/v1_field_history.hpp"
 
-namespace mock::as_of {
+namespace mock::assistants {
 namespace {
 template <class T>
 std::optional<Json> dated(const T& object, const http::ApiRequest& request, const char* object_type) {
   if (request.api_version != "v1" || request.as_of.empty()) return std::nullopt;
   const auto date = timeline::parse_date(request.as_of);
   if (!date) return std::nullopt;
-  Json out = assistants::to_stream_wire(object, assistants::ApiVersion::v1);
+  Json out = to_stream_wire(object, ApiVersion::v1);
   for (const std::string_view field :
        timeline::v1_fields_not_yet(timeline::v1_object_field_additions(), object_type, *date)) {
     out.erase(std::string(field));
@@ -29,4 +29,4 @@ std::optional<Json> dated_v1_wire(const assistants::RunStep& step, const http::A
   return dated(step, request, "thread.run.step");
 }
 
-}  // namespace mock::as_of
+}  // namespace mock::assistants

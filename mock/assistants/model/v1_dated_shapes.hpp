@@ -5,10 +5,10 @@
 #include <optional>
 
 #include "mock/assistants/model/objects.hpp"
-#include "mock/core/json.hpp"
-#include "mock/http/api_message.hpp"
+#include "http/json.hpp"
+#include "http/api_message.hpp"
 
-namespace mock::as_of {
+namespace mock::assistants {
 
 // The dated v1 shape, or nullopt when the request is not v1 with a date.
 std::optional<Json> dated_v1_wire(const assistants::Message& message, const http::ApiRequest& request);
@@ -20,4 +20,4 @@ std::optional<Json> dated_v1_wire(const T&, const http::ApiRequest&) {
   return std::nullopt;
 }
 
-}  // namespace mock::as_of
+}  // namespace mock::assistants
