@@ -3,12 +3,11 @@
 // then this store, then the file store; nothing here ever takes the assistants lock.
 #include <cstdint>
 #include <map>
-#include <mutex>
 #include <set>
 #include <string>
 #include <tuple>
-#include <utility>
 
+#include "mock/core/guarded_state.hpp"
 #include "mock/vector_stores/objects.hpp"
 
 namespace mock::vector_stores {
@@ -22,24 +21,6 @@ struct VectorStoresState {
   std::map<std::string, std::set<std::string>, std::less<>> stores_by_file;
 };
 
-class VectorStoreStore {
-public:
-  template <class Fn>
-  decltype(auto) with_state(Fn&& fn) {
-    std::lock_guard lock(m_mutex);
-    return std::forward<Fn>(fn)(m_state);
-  }
-
-  void reset() {
-    std::lock_guard lock(m_mutex);
-    m_state.stores.clear();
-    m_state.pending.clear();
-    m_state.stores_by_file.clear();
-  }
-
-private:
-  std::mutex m_mutex;
-  VectorStoresState m_state;
-};
+using VectorStoreStore = core::GuardedState<VectorStoresState>;
 
 }  // namespace mock::vector_stores
