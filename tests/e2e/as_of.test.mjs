@@ -190,6 +190,24 @@ describe('2026-09-01: after the Assistants sunset', () => {
     assert.equal((await v2.vectorStores.retrieve(store.id)).name, 'kept');
   });
 
+  test('the migrated flow on Responses + Conversations works, scripted by the same scenario', async () => {
+    const server = await serveAsOf('2026-09-01');
+    const v2 = clientFor(server);
+    const conversation = await v2.conversations.create();
+    const response = await v2.responses.create({
+      model: 'gpt-4',
+      conversation: conversation.id,
+      instructions: `${INSTRUCTIONS}\n${RUN_INSTRUCTIONS}`,
+      tools: [{ type: 'code_interpreter', container: { type: 'auto' } }],
+      input: [{ role: 'user', content: QUESTION }],
+    });
+    assert.equal(response.status, 'completed');
+    assert.deepEqual(response.output.map((item) => item.type), ['message', 'code_interpreter_call', 'message']);
+    assert.match(response.output_text, /x = 1/);
+    const items = await v2.conversations.items.list(conversation.id, { order: 'asc' });
+    assert.deepEqual(items.data.map((item) => item.type), ['message', 'message', 'code_interpreter_call', 'message']);
+  });
+
   test('one server, the date moved through the admin API: the same client before and after', async () => {
     const server = await serveAsOf('2026-08-25');
     const v2 = clientFor(server);
