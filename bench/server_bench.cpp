@@ -96,6 +96,7 @@ public:
     if (all || m_settings.scenario == "post") run_post();
     if (all || m_settings.scenario == "list") run_list();
     if (all || m_settings.scenario == "journal") run_journal();
+    if (all || m_settings.scenario == "responses") run_responses();
     say("");
     print_table(m_rows);
     say("");
@@ -187,6 +188,31 @@ private:
     const Target bare = bare_target("bare", {{"POST", "/v1/threads/thread_x/messages", body}});
     auto results = measure({&mock, &bare}, m_settings);
     add_row("POST message", results[0], results[1], mock.calls[0]);
+  }
+
+  // The Responses API: a stored, non-streamed response per request, and the same streamed,
+  // against a bare POST of the same body (target >= 0.8x for the stored one). The streamed
+  // row has no ratio target; its figure is events per second:
+  // answers per second times the events of one streamed answer, counted once beforehand.
+  void run_responses() {
+    say("[responses] POST /v1/responses (stored), and with stream: true, vs bare POST");
+    const std::string body = Json{{"model", "gpt-4o"}, {"input", "How fast is the mock server today?"}}.dump();
+    const std::string streamed = Json{{"model", "gpt-4o"}, {"stream", true},
+                                      {"input", "How fast is the mock server today?"}}.dump();
+    const auto probe = m_setup->Post("/v1/responses", streamed, "application/json");
+    if (!probe || probe->status != 200) throw std::runtime_error("a streamed POST /v1/responses failed");
+    std::size_t events = 0;
+    for (std::size_t at = probe->body.find("event: "); at != std::string::npos; at = probe->body.find("event: ", at + 1)) {
+      ++events;
+    }
+    const Target plain = mock_target("mock", {{"POST", "/v1/responses", body}});
+    const Target stream = mock_target("mock streamed", {{"POST", "/v1/responses", streamed}});
+    const Target bare = bare_target("bare", {{"POST", "/v1/responses", body}});
+    auto results = measure({&plain, &stream, &bare}, m_settings);
+    add_row("POST response", results[0], results[2], plain.calls[0]);
+    const Stats stream_stats = add_row("POST response, streamed", results[1], results[2], std::nullopt, false).mock;
+    say("  streamed: " + std::to_string(events) + " events per response, " +
+        with_commas(static_cast<std::uint64_t>(stream_stats.rate * static_cast<double>(events))) + " events/s");
   }
 
   // Creates a thread of `count` messages; returns its id and the id of message `marked`.
@@ -359,7 +385,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(100, 500000))
       ->capture_default_str();
   app.add_option("--scenario", settings.scenario, "run one scenario")
-      ->check(CLI::IsMember({"all", "get", "post", "list", "journal"}))
+      ->check(CLI::IsMember({"all", "get", "post", "list", "journal", "responses"}))
       ->capture_default_str();
   app.add_option("--warmup", settings.warmup, "unmeasured seconds before each measured slice")
       ->check(CLI::Range(0.0, 60.0))
@@ -375,11 +401,11 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   settings.small_messages = std::min<std::size_t>(1000, settings.messages);
 
-  // Twelve targets at most (2 + 2 + 4 + 4), each measured for --seconds in --rounds slices with a
+  // Fifteen targets at most (2 + 2 + 4 + 4 + 3), each measured for --seconds in --rounds slices with a
   // warm-up; populating at 500 messages/s or faster; two minutes of slack for set-up.
   const double limit =
       120.0 +
-      12.0 * (settings.seconds + static_cast<double>(settings.rounds) * (settings.warmup + 1.0)) +
+      15.0 * (settings.seconds + static_cast<double>(settings.rounds) * (settings.warmup + 1.0)) +
       static_cast<double>(settings.messages + settings.small_messages) / 500.0;
   server_bench::Watchdog watchdog(limit);
   try {
