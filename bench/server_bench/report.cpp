@@ -83,7 +83,7 @@ void print_summary(const std::vector<Row>& rows, const Verdicts& verdicts, std::
       say("  " + row.scenario + ": mock/bare = " + row.ratio_text() + " (target >= 0.8x) " +
           (row.ratio() >= 0.8 ? "ok" : "BELOW TARGET") + spread);
     } else {
-      say("  " + row.scenario + ": front/bare = " + row.ratio_text() + " (for reference)" + spread);
+      say("  " + row.scenario + ": " + row.ratio_text() + " of bare (for reference, no target)" + spread);
     }
   }
   if (verdicts.list_ratio) {
