@@ -9,6 +9,8 @@
 #include "cassettes/body_codec.hpp"
 #include "cassettes/cassette_file.hpp"
 #include "cassettes/cassette_json.hpp"
+#include "cassettes/sse.hpp"
+#include "tests/recorder/support/child_process.hpp"
 #include "tests/recorder/support/harness.hpp"
 
 namespace recorder_tests {
@@ -112,6 +114,87 @@ void streaming_flow(int port, MockUpstream&) {
   EXPECT_NE(stream.body.find("event: thread.run.completed"), std::string::npos) << stream.body.substr(0, 300);
 }
 
+// The Responses + Conversations API takes no OpenAI-Beta header.
+const httplib::Headers k_no_beta = {{"OpenAI-Beta", ""}};
+const std::string k_seed_question = "I need to solve the equation `3x + 11 = 14`. Can you help me?";
+
+Reply responses_call(int port, const std::string& method, const std::string& path, const std::optional<Json>& body = {}) {
+  const Reply reply = send(port, method, path, body, k_no_beta);
+  EXPECT_EQ(reply.status, 200) << method << " " << path << ": " << reply.body;
+  return reply;
+}
+
+// The seed article's session migrated: the assistant's and the run's instructions become the
+// response's, the thread a conversation, the run a response, its steps the output items.
+void responses_seed_flow(int port, MockUpstream&) {
+  const std::string conversation = responses_call(port, "POST", "/v1/conversations", Json::object()).json.value("id", "");
+  const Json response = responses_call(
+      port, "POST", "/v1/responses",
+      Json{{"model", "gpt-4"},
+           {"conversation", conversation},
+           {"instructions",
+            "You are a personal math tutor. Write and run code to answer math questions. "
+            "Please address the user as Jane Doe. The user has a premium account."},
+           {"tools", Json::array({Json{{"type", "code_interpreter"}, {"container", Json{{"type", "auto"}}}}})},
+           {"include", Json::array({"code_interpreter_call.outputs"})},
+           {"input", Json::array({Json{{"role", "user"}, {"content", k_seed_question}}})}})
+                            .json;
+  EXPECT_EQ(response.value("status", ""), "completed") << response.dump();
+  const std::string id = response.value("id", "");
+  responses_call(port, "GET", "/v1/responses/" + id);
+  responses_call(port, "GET", "/v1/responses/" + id + "/input_items");
+  responses_call(port, "GET", "/v1/conversations/" + conversation + "/items?order=asc");
+}
+
+// The function-call round trip on Responses: the first response ends with function_call
+// items, the second carries their outputs over previous_response_id and gets the answer.
+void responses_function_call_flow(int port, MockUpstream&) {
+  const auto function = [](const std::string& name, const Json& properties) {
+    return Json{{"type", "function"},
+                {"name", name},
+                {"parameters", Json{{"type", "object"},
+                                    {"properties", properties},
+                                    {"required", Json::array()},
+                                    {"additionalProperties", false}}},
+                {"strict", true}};
+  };
+  const Json tools = Json::array({function("get_weather", Json{{"city", Json{{"type", "string"}}},
+                                                               {"unit", Json{{"type", "string"}}}}),
+                                  function("get_time", Json{{"city", Json{{"type", "string"}}}})});
+  const Json first = responses_call(port, "POST", "/v1/responses",
+                                    Json{{"model", "gpt-4o"}, {"tools", tools}, {"input", "What's the weather in Paris?"}})
+                         .json;
+  Json outputs = Json::array();
+  for (const Json& item : first.value("output", Json::array())) {
+    EXPECT_EQ(item.value("type", ""), "function_call") << first.dump();
+    const bool weather = item.value("name", "") == "get_weather";
+    outputs.push_back(Json{{"type", "function_call_output"},
+                           {"call_id", item.value("call_id", "")},
+                           {"output", weather ? "21C and sunny" : "14:00"}});
+  }
+  EXPECT_EQ(outputs.size(), 2U) << first.dump();
+  const Json second = responses_call(port, "POST", "/v1/responses",
+                                     Json{{"model", "gpt-4o"},
+                                          {"previous_response_id", first.value("id", "")},
+                                          {"tools", tools},
+                                          {"input", outputs}})
+                          .json;
+  EXPECT_NE(second.dump().find("In Paris it is 21C and sunny at 14:00."), std::string::npos) << second.dump();
+}
+
+// A streamed response, recorded event by event.
+void responses_stream_flow(int port, MockUpstream&) {
+  const Reply stream = send_streaming(
+      port, "POST", "/v1/responses",
+      Json{{"model", "gpt-4o"},
+           {"stream", true},
+           {"tools", Json::array({Json{{"type", "code_interpreter"}, {"container", Json{{"type", "auto"}}}}})},
+           {"input", k_seed_question}},
+      [](const std::string&) {}, k_no_beta);
+  EXPECT_EQ(stream.status, 200);
+  EXPECT_NE(stream.body.find("event: response.completed"), std::string::npos) << stream.body.substr(0, 300);
+}
+
 const std::vector<Example>& examples() {
   static const std::vector<Example> all = {
       {"seed_article_v1.json", "seed_article.json", true, false,
@@ -120,6 +203,9 @@ const std::vector<Example>& examples() {
        [](int port, MockUpstream& mock) { seed_article_flow(port, mock, "assistants=v2"); }},
       {"function_calling_v2.json", "function_calling.json", true, false, function_calling_flow},
       {"streaming_run_v2.json", "seed_article.json", false, true, streaming_flow},
+      {"responses_seed_flow.json", "seed_article.json", true, false, responses_seed_flow},
+      {"responses_function_call.json", "function_calling.json", true, false, responses_function_call_flow},
+      {"responses_stream.json", "seed_article.json", true, false, responses_stream_flow},
   };
   return all;
 }
@@ -216,7 +302,88 @@ TEST(Examples, EveryExampleLoadsRedactedAndReplays) {
       EXPECT_EQ(response.status, interaction.response.status) << interaction.request.path << " " << response.body;
     }
   }
-  EXPECT_GE(count, 4U) << "seed article (v1, v2), function calling and streaming examples";
+  EXPECT_GE(count, 7U) << "seed article (v1, v2), function calling and streaming examples, on runs and on Responses";
+}
+
+// `assistants-mock replay` of an example: the built binary, no upstream, no delays.
+struct ReplayedExample {
+  TempDir dir;
+  std::unique_ptr<ChildProcess> process;
+  int port = 0;
+
+  explicit ReplayedExample(const std::string& file) {
+    process = std::make_unique<ChildProcess>(
+        std::vector<std::string>{AM_BINARY, "replay", "--cassette", (k_examples / file).string(), "--speed", "0",
+                                 "--port", "0", "--port-file", (dir / "url.txt").string()},
+        dir / "stderr.txt");
+    const std::string url = process->wait_for_url();
+    EXPECT_FALSE(url.empty()) << process->stderr_text();
+    if (!url.empty()) port = port_of(url);
+  }
+};
+
+Json request_body(const cassettes::Interaction& interaction) {
+  return Json::parse(cassettes::encode_body(interaction.request.body), nullptr, false);
+}
+
+TEST(Examples, ReplayServesTheRecordedResponsesStreamEventByEvent) {
+  auto loaded = cassettes::load_cassette(k_examples / "responses_stream.json");
+  ASSERT_TRUE(loaded.has_value()) << loaded.error().message;
+  ASSERT_EQ(loaded->cassette.interactions.size(), 1U);
+  const cassettes::Interaction& recorded = loaded->cassette.interactions.front();
+  const auto* recorded_stream = std::get_if<cassettes::EventStreamBody>(&recorded.response.body);
+  ASSERT_NE(recorded_stream, nullptr) << "the stream is recorded as events, not as one text body";
+  ASSERT_GE(recorded_stream->events.size(), 9U);
+
+  ReplayedExample replay("responses_stream.json");
+  ASSERT_GT(replay.port, 0);
+  const Reply reply = send_streaming(replay.port, recorded.request.method, recorded.request.path, request_body(recorded),
+                                     [](const std::string&) {}, k_no_beta);
+  ASSERT_EQ(reply.status, 200) << reply.body.substr(0, 300);
+  EXPECT_EQ(reply.header("Content-Type").substr(0, 17), "text/event-stream");
+  cassettes::SseParser parser;
+  std::vector<cassettes::SseEvent> events = parser.feed(reply.body, 0);
+  for (auto& event : parser.finish(0)) events.push_back(std::move(event));
+  ASSERT_EQ(events.size(), recorded_stream->events.size()) << reply.body.substr(0, 300);
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    SCOPED_TRACE("event " + std::to_string(i));
+    EXPECT_EQ(events[i].event, recorded_stream->events[i].event);
+    EXPECT_EQ(events[i].data, recorded_stream->events[i].data);
+    ASSERT_TRUE(events[i].data.is_object());
+    EXPECT_EQ(events[i].data.value("sequence_number", -1), static_cast<int>(i)) << "sequence_numbers intact";
+    EXPECT_EQ(events[i].data.value("type", ""), events[i].event);
+  }
+  EXPECT_EQ(events.front().event, "response.created");
+  EXPECT_EQ(events.back().event, "response.completed");
+}
+
+TEST(Examples, ReplayServesTheFunctionCallRoundTripInOrder) {
+  auto loaded = cassettes::load_cassette(k_examples / "responses_function_call.json");
+  ASSERT_TRUE(loaded.has_value()) << loaded.error().message;
+  const auto& interactions = loaded->cassette.interactions;
+  ASSERT_EQ(interactions.size(), 2U);
+
+  ReplayedExample replay("responses_function_call.json");
+  ASSERT_GT(replay.port, 0);
+  std::vector<Json> answers;
+  for (const cassettes::Interaction& interaction : interactions) {
+    const Reply reply = send(replay.port, interaction.request.method, interaction.request.path, request_body(interaction),
+                             k_no_beta);
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    EXPECT_EQ(reply.json, Json::parse(cassettes::encode_body(interaction.response.body)));
+    answers.push_back(reply.json);
+  }
+  // The first answer asks for both functions; the second, chained to it, uses their outputs.
+  ASSERT_EQ(answers[0]["output"].size(), 2U);
+  for (const Json& item : answers[0]["output"]) EXPECT_EQ(item["type"], "function_call");
+  EXPECT_EQ(answers[1]["previous_response_id"], answers[0]["id"]);
+  const Json second_input = request_body(interactions[1])["input"];
+  ASSERT_EQ(second_input.size(), 2U);
+  for (std::size_t i = 0; i < second_input.size(); ++i) {
+    EXPECT_EQ(second_input[i]["type"], "function_call_output");
+    EXPECT_EQ(second_input[i]["call_id"], answers[0]["output"][i]["call_id"]);
+  }
+  EXPECT_NE(answers[1].dump().find("In Paris it is 21C and sunny at 14:00."), std::string::npos) << answers[1].dump();
 }
 
 }  // namespace

@@ -66,7 +66,8 @@ struct Reply {
   }
 };
 
-// One request with the SDK's usual headers: the test key and OpenAI-Beta v2.
+// One request with the SDK's usual headers: the test key and OpenAI-Beta v2
+// (`extra` {"OpenAI-Beta", ""} sends none, as the Responses API's clients do).
 inline Reply send(int port, const std::string& method, const std::string& path, const std::optional<Json>& body = {},
                   const httplib::Headers& extra = {}) {
   httplib::Client client("127.0.0.1", port);
@@ -77,8 +78,8 @@ inline Reply send(int port, const std::string& method, const std::string& path, 
   request.path = path;
   request.headers = {{"Authorization", std::string("Bearer ") + k_secret_key}, {"OpenAI-Beta", "assistants=v2"}};
   for (const auto& header : extra) {
-    request.headers.erase(header.first);  // an extra header replaces a default one
-    request.headers.insert(header);
+    request.headers.erase(header.first);  // an extra header replaces a default one;
+    if (!header.second.empty()) request.headers.insert(header);  // an empty one removes it
   }
   if (body) {
     request.headers.emplace("Content-Type", "application/json");
@@ -193,7 +194,10 @@ inline Reply send_streaming(int port, const std::string& method, const std::stri
   request.path = path;
   request.headers = {{"Authorization", std::string("Bearer ") + k_secret_key}, {"OpenAI-Beta", "assistants=v2"},
                      {"Content-Type", "application/json"}};
-  for (const auto& header : extra) request.headers.insert(header);
+  for (const auto& header : extra) {
+    request.headers.erase(header.first);  // as send(): an extra header replaces a default one,
+    if (!header.second.empty()) request.headers.insert(header);  // an empty one removes it
+  }
   request.body = body.dump();
   Reply reply;
   request.content_receiver = [&reply, &on_chunk](const char* data, std::size_t length, std::uint64_t, std::uint64_t) {
