@@ -106,7 +106,7 @@ TEST(CheckRunner, JudgesEachCassetteByWhatItWasRecordedAgainst) {
   // The examples were recorded from the mock, after OpenAI stopped answering v1: its v1 is the
   // seed article's, so seed_article_v1.json is judged as v1-2023-12 and the directory is clean.
   const CheckReport examples = check({std::filesystem::path(AM_SOURCE_DIR) / "cassettes" / "examples"}, std::nullopt);
-  EXPECT_EQ(examples.files, 4U);
+  EXPECT_EQ(examples.files, 7U);
   EXPECT_THAT(drift_rows(examples), ::testing::IsEmpty()) << render_table(examples);
   EXPECT_EQ(exit_status(examples), 0);
   std::set<std::string> versions;
@@ -140,7 +140,7 @@ TEST(CheckRunner, MetaContractSaysWhatTheCassetteIsJudgedBy) {
 TEST(CheckRunner, SkipsJsonFilesInADirectoryThatAreNotCassettes) {
   // cassettes/ holds the format's JSON Schema beside examples/: skipped, not an error.
   const CheckReport report = check({std::filesystem::path(AM_SOURCE_DIR) / "cassettes"}, std::nullopt);
-  EXPECT_EQ(report.files, 4U);
+  EXPECT_EQ(report.files, 7U);
   ASSERT_EQ(report.skipped.size(), 1U);
   EXPECT_THAT(report.skipped[0].file, ::testing::EndsWith("cassette.schema.json"));
   EXPECT_THAT(report.unreadable, ::testing::IsEmpty());
