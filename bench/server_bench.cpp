@@ -35,6 +35,7 @@
 #include "bench/server_bench/settings.hpp"
 #include "bench/server_bench/text.hpp"
 #include "bench/server_bench/watchdog.hpp"
+#include "cassettes/sse.hpp"
 #include "http/api_message.hpp"
 #include "http/http_server.hpp"
 #include "mock/server/mock_server.hpp"
@@ -61,33 +62,7 @@ public:
   }
 
   void print_header() const {
-    const Settings& s = m_settings;
-    say("server-bench: assistants-mock vs bare cpp-httplib " CPPHTTPLIB_VERSION
-        ", in one process, loopback only");
-    say("machine:  " + std::to_string(std::thread::hardware_concurrency()) + " cores (nproc), " +
-        cpu_model() + ", load average " + load_average());
-    say("servers:  mock up to " + std::to_string(m_http_config.threads) + " threads started on demand, bare " +
-        std::to_string(std::min(m_http_config.threads, BareServer::k_bare_threads)) +
-        "-thread pool; TCP_NODELAY, keep-alive max " +
-        with_commas(m_http_config.keep_alive_max_requests) + " requests, listen backlog " +
-        std::to_string(m_http_config.listen_backlog) + " (re-listen), route \".*\"");
-    say("          mock " + m_mock->base_url() + " (api key + OpenAI-Beta checked); bare http://" +
-        k_host + ":" + std::to_string(m_bare->port()) + " answers a fixed " +
-        std::to_string(BareServer::k_fixed_body_bytes) +
-        "-byte JSON body (GET /sized/N: N bytes)");
-    say("load:     " + std::to_string(s.clients) +
-        " client threads, one keep-alive connection each (TCP_NODELAY), back-to-back requests;");
-    say("          both sides get the same headers (Authorization: Bearer sk-bench, OpenAI-Beta: "
-        "assistants=v2)");
-    say("          " + fixed(s.seconds, 1) + " s measured per target in " +
-        std::to_string(s.rounds) + " alternating slices, " + fixed(s.warmup, 2) +
-        " s warm-up before each slice");
-    say("scenario: " + s.scenario + "; list thread sizes " + with_commas(s.messages) + " and " +
-        with_commas(s.small_messages) + " messages" +
-        (s.only == "both" ? "" : "; measuring only the " + s.only + " side"));
-    say("req/s counts 2xx answers; latencies in ms over all answers; err = non-2xx + transport "
-        "errors; bytes = response body");
-    say("");
+    print_bench_header(m_settings, m_http_config, m_mock->base_url(), m_bare->port());
   }
 
   void run() {
@@ -201,10 +176,8 @@ private:
                                       {"input", "How fast is the mock server today?"}}.dump();
     const auto probe = m_setup->Post("/v1/responses", streamed, "application/json");
     if (!probe || probe->status != 200) throw std::runtime_error("a streamed POST /v1/responses failed");
-    std::size_t events = 0;
-    for (std::size_t at = probe->body.find("event: "); at != std::string::npos; at = probe->body.find("event: ", at + 1)) {
-      ++events;
-    }
+    cassettes::SseParser parser;
+    const std::size_t events = parser.feed(probe->body, 0).size() + parser.finish(0).size();
     const Target plain = mock_target("mock", {{"POST", "/v1/responses", body}});
     const Target stream = mock_target("mock streamed", {{"POST", "/v1/responses", streamed}});
     const Target bare = bare_target("bare", {{"POST", "/v1/responses", body}});

@@ -4,6 +4,10 @@
 #include <thread>
 #include <utility>
 
+#include <httplib.h>
+
+#include "bench/server_bench/baseline_servers.hpp"
+#include "bench/server_bench/machine.hpp"
 #include "bench/server_bench/text.hpp"
 
 namespace server_bench {
@@ -29,6 +33,36 @@ std::string Row::spread() const {
 }
 
 std::string Row::ratio_text() const { return has_ratio() ? fixed(ratio(), 2) + "x" : "-"; }
+
+void print_bench_header(const Settings& s, const mock::http::HttpServerConfig& http_config,
+                      const std::string& mock_url, int bare_port) {
+  say("server-bench: assistants-mock vs bare cpp-httplib " CPPHTTPLIB_VERSION
+      ", in one process, loopback only");
+  say("machine:  " + std::to_string(std::thread::hardware_concurrency()) + " cores (nproc), " +
+      cpu_model() + ", load average " + load_average());
+  say("servers:  mock up to " + std::to_string(http_config.threads) + " threads started on demand, bare " +
+      std::to_string(std::min(http_config.threads, BareServer::k_bare_threads)) +
+      "-thread pool; TCP_NODELAY, keep-alive max " +
+      with_commas(http_config.keep_alive_max_requests) + " requests, listen backlog " +
+      std::to_string(http_config.listen_backlog) + " (re-listen), route \".*\"");
+  say("          mock " + mock_url + " (api key + OpenAI-Beta checked); bare http://" +
+      k_host + ":" + std::to_string(bare_port) + " answers a fixed " +
+      std::to_string(BareServer::k_fixed_body_bytes) +
+      "-byte JSON body (GET /sized/N: N bytes)");
+  say("load:     " + std::to_string(s.clients) +
+      " client threads, one keep-alive connection each (TCP_NODELAY), back-to-back requests;");
+  say("          both sides get the same headers (Authorization: Bearer sk-bench, OpenAI-Beta: "
+      "assistants=v2)");
+  say("          " + fixed(s.seconds, 1) + " s measured per target in " +
+      std::to_string(s.rounds) + " alternating slices, " + fixed(s.warmup, 2) +
+      " s warm-up before each slice");
+  say("scenario: " + s.scenario + "; list thread sizes " + with_commas(s.messages) + " and " +
+      with_commas(s.small_messages) + " messages" +
+      (s.only == "both" ? "" : "; measuring only the " + s.only + " side"));
+  say("req/s counts 2xx answers; latencies in ms over all answers; err = non-2xx + transport "
+      "errors; bytes = response body");
+  say("");
+}
 
 void print_dispatch_costs(const std::vector<Row>& rows) {
   bool any = false;

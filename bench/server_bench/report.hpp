@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "bench/server_bench/load.hpp"
+#include "bench/server_bench/settings.hpp"
+#include "http/http_server.hpp"
 
 namespace server_bench {
 
@@ -38,6 +40,9 @@ struct Verdicts {
   std::optional<double> journal_post_ratio;
 };
 
+// What is measured, on what machine, against what: printed before the first scenario.
+void print_bench_header(const Settings& settings, const mock::http::HttpServerConfig& http_config,
+                        const std::string& mock_url, int bare_port);
 void print_dispatch_costs(const std::vector<Row>& rows);
 void print_table(const std::vector<Row>& rows);
 // Each target and whether it was met, then the count of failed requests.
