@@ -13,6 +13,7 @@
 #include "mock/assistants/params/shared_params.hpp"
 #include "mock/assistants/services.hpp"
 #include "mock/core/beta_header.hpp"
+#include "mock/core/list_envelope.hpp"
 #include "mock/core/list_params.hpp"
 
 namespace mock::assistants {
@@ -80,9 +81,9 @@ http::ApiResponse list_response(const core::OrderedCollection<T>& collection,
   try {
     const core::Page<T> page = collection.page(query, keep);
     if (!page.items.empty() && dated_v1_wire(*page.items.front(), request)) {
-      Json out = list_wire(page, ApiVersion::v1);  // the envelope; items in the date's shape
-      for (std::size_t i = 0; i < page.items.size(); ++i) out["data"][i] = *dated_v1_wire(*page.items[i], request);
-      return http::ApiResponse::json(out);
+      // Each item in the date's v1 shape, rendered once.
+      return http::ApiResponse::json(
+          core::list_envelope(page, [&request](const T& item) { return *dated_v1_wire(item, request); }));
     }
     return http::ApiResponse::json_text(list_wire_text(page, core::version_of(request)));
   } catch (const core::UnknownCursor& cursor) {

@@ -9,6 +9,7 @@
 
 #include "http/json.hpp"
 #include "mock/assistants/model/objects.hpp"
+#include "mock/core/list_envelope.hpp"
 
 namespace mock::assistants {
 
@@ -75,15 +76,7 @@ const std::string& cached_wire_text(const T& object, ApiVersion version) {
 // first_id/last_id are null on an empty page.
 template <class T>
 Json list_wire(const core::Page<T>& page, ApiVersion version = ApiVersion::v2) {
-  Json data = Json::array();
-  for (const T* item : page.items) data.push_back(to_wire(*item, version));
-  Json out = Json::object();
-  out["object"] = "list";
-  out["data"] = std::move(data);
-  out["first_id"] = page.items.empty() ? Json(nullptr) : Json(page.items.front()->id);
-  out["last_id"] = page.items.empty() ? Json(nullptr) : Json(page.items.back()->id);
-  out["has_more"] = page.has_more;
-  return out;
+  return core::list_envelope(page, [version](const T& item) { return to_wire(item, version); });
 }
 
 // list_wire(page, version) as bytes, built from the items' cached bytes.
