@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "cassettes/cassette.hpp"
+#include "json/utf8.hpp"
 
 namespace cassettes {
 
@@ -14,7 +15,7 @@ namespace cassettes {
 std::string media_type(std::string_view content_type);
 bool is_event_stream(std::string_view content_type);
 bool is_json_media(std::string_view content_type);
-bool is_valid_utf8(std::string_view bytes);
+using json_parse::is_valid_utf8;
 
 Body decode_body(std::string_view content_type, std::string bytes);
 std::string encode_body(const Body& body);

@@ -9,7 +9,7 @@
 // and this file's optimised copy is the one that runs.
 #include "cassettes/bounded_json.hpp"
 
-#include "cassettes/fast_json.hpp"
+#include "json/fast_parse.hpp"
 
 #include <cstddef>
 #include <iterator>
@@ -92,7 +92,7 @@ bool nests_deeper_than(std::string_view text, std::size_t max_depth) {
 
 std::optional<Json> parse_json_bounded(std::string_view text, std::size_t max_depth) {
   // The fast parser takes well-formed documents within the depth; nlohmann decides the rest.
-  if (auto fast = parse_json_fast(text, max_depth)) return fast;
+  if (auto fast = json_parse::parse_fast(text, max_depth)) return fast;
   // A parser callback that sees every depth would slow the common case; a bracket scan
   // first keeps well-formed documents on the fast path.
   if (nests_deeper_than(text, max_depth)) return std::nullopt;
@@ -102,7 +102,7 @@ std::optional<Json> parse_json_bounded(std::string_view text, std::size_t max_de
 }
 
 tl::expected<Json, std::string> parse_json_document(std::string_view text, std::size_t max_depth) {
-  if (auto fast = parse_json_fast(text, max_depth)) return std::move(*fast);
+  if (auto fast = json_parse::parse_fast(text, max_depth)) return std::move(*fast);
   if (nests_deeper_than(text, max_depth)) {
     return tl::unexpected("JSON nested more than " + std::to_string(max_depth) + " levels deep");
   }

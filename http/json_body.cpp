@@ -1,11 +1,13 @@
 #include "http/json_body.hpp"
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "http/api_error.hpp"
+#include "json/fast_parse.hpp"
 
 namespace mock::http {
 namespace {
@@ -105,6 +107,10 @@ Json parse_json_object_body(std::string_view body) {
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     return Json::object();
   }
+  // The common body goes through the fast parser; anything it does not take (an error, a
+  // deep or wide document) through nlohmann's, whose verdict and wording stand.
+  std::optional<Json> fast = json_parse::parse_fast(body, static_cast<std::size_t>(k_max_json_depth));
+  if (fast && fast->is_object()) return std::move(*fast);
   BoundedBuilder builder;
   const bool parsed = Json::sax_parse(body, &builder);
   if (builder.too_deep()) {

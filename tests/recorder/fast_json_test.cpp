@@ -8,7 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "cassettes/bounded_json.hpp"
-#include "cassettes/fast_json.hpp"
+#include "json/fast_parse.hpp"
 
 namespace cassettes {
 namespace {
@@ -35,7 +35,7 @@ std::string shape(const Json& value) {
 
 void expect_same_as_nlohmann(const std::string& text) {
   const Json reference = Json::parse(text, nullptr, /*allow_exceptions=*/false);
-  const auto fast = parse_json_fast(text, 512);
+  const auto fast = json_parse::parse_fast(text, 512);
   if (reference.is_discarded()) {
     EXPECT_FALSE(fast.has_value()) << "took what nlohmann refuses: " << text;
     return;
@@ -62,16 +62,16 @@ TEST(FastJson, TakesAWholeCassetteLikeDocument) {
   const std::string text = R"({"version":1,"meta":{"tool":"t"},"interactions":[{"request":{"method":"GET",)"
                            R"("path":"/v1/x","headers":{"a":["1","2"]}},"response":{"status":200,"body":{"json":)"
                            R"({"id":"x","n":[1,2.5,-3],"o":{}}}}}]})";
-  const auto fast = parse_json_fast(text, 64);
+  const auto fast = json_parse::parse_fast(text, 64);
   ASSERT_TRUE(fast.has_value());
   expect_same_as_nlohmann(text);
 }
 
 TEST(FastJson, LeavesDeepDocumentsToTheBoundedParser) {
   const std::string deep = std::string(200, '[') + std::string(200, ']');
-  EXPECT_FALSE(parse_json_fast(deep, 128).has_value());
+  EXPECT_FALSE(json_parse::parse_fast(deep, 128).has_value());
   EXPECT_FALSE(parse_json_bounded(deep, 128).has_value());
-  EXPECT_TRUE(parse_json_fast(deep, 200).has_value());
+  EXPECT_TRUE(json_parse::parse_fast(deep, 200).has_value());
   const auto refused = parse_json_document("[1,", 8);
   ASSERT_FALSE(refused.has_value());
   EXPECT_EQ(refused.error().rfind("not valid JSON: ", 0), 0U) << "nlohmann's message: " << refused.error();
