@@ -40,39 +40,63 @@ Json v1_step_details(const Json& details) {
 }
 }  // namespace
 
-Json to_wire(const Assistant& a, ApiVersion version) {
-  Json out = Json::object();
-  out["id"] = a.id;
-  out["object"] = "assistant";
-  out["created_at"] = a.created_at;
-  out["name"] = optional_json(a.name);
-  out["description"] = optional_json(a.description);
-  out["model"] = a.model;
-  out["instructions"] = optional_json(a.instructions);
+namespace {
+template <class Sink>
+void write_assistant(Sink& out, const Assistant& a, ApiVersion version) {
+  out.field("id", a.id);
+  out.field("object", "assistant");
+  out.field("created_at", a.created_at);
+  out.field("name", a.name);
+  out.field("description", a.description);
+  out.field("model", a.model);
+  out.field("instructions", a.instructions);
   if (version == ApiVersion::v1) {
-    out["tools"] = v1_tools(a.tools);
-    out["file_ids"] = a.file_ids;
-    out["metadata"] = a.metadata;
-    return out;
+    out.json_field("tools", v1_tools(a.tools));
+    out.json_field("file_ids", a.file_ids);
+    out.json_field("metadata", a.metadata);
+    return;
   }
-  out["tools"] = a.tools;
-  out["tool_resources"] = a.tool_resources;
-  out["metadata"] = a.metadata;
-  out["top_p"] = a.top_p;
-  out["temperature"] = a.temperature;
-  if (a.reasoning_effort) out["reasoning_effort"] = *a.reasoning_effort;
-  out["response_format"] = a.response_format;
-  return out;
+  out.json_field("tools", a.tools);
+  out.json_field("tool_resources", a.tool_resources);
+  out.json_field("metadata", a.metadata);
+  out.field("top_p", a.top_p);
+  out.field("temperature", a.temperature);
+  if (a.reasoning_effort) out.field("reasoning_effort", *a.reasoning_effort);
+  out.json_field("response_format", a.response_format);
+}
+
+template <class Sink>
+void write_thread(Sink& out, const Thread& t, ApiVersion version) {
+  out.field("id", t.id);
+  out.field("object", "thread");
+  out.field("created_at", t.created_at);
+  if (version == ApiVersion::v2) out.json_field("tool_resources", t.tool_resources);
+  out.json_field("metadata", t.metadata);
+}
+}  // namespace
+
+Json to_wire(const Assistant& a, ApiVersion version) {
+  JsonSink out;
+  write_assistant(out, a, version);
+  return out.take();
+}
+
+std::string wire_text(const Assistant& a, ApiVersion version) {
+  TextSink out;
+  write_assistant(out, a, version);
+  return out.take();
 }
 
 Json to_wire(const Thread& t, ApiVersion version) {
-  Json out = Json::object();
-  out["id"] = t.id;
-  out["object"] = "thread";
-  out["created_at"] = t.created_at;
-  if (version == ApiVersion::v2) out["tool_resources"] = t.tool_resources;
-  out["metadata"] = t.metadata;
-  return out;
+  JsonSink out;
+  write_thread(out, t, version);
+  return out.take();
+}
+
+std::string wire_text(const Thread& t, ApiVersion version) {
+  TextSink out;
+  write_thread(out, t, version);
+  return out.take();
 }
 
 namespace {

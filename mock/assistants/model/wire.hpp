@@ -31,7 +31,10 @@ Json to_stream_wire(const RunStep& step, ApiVersion version);
 Json deleted_wire(const std::string& id, const std::string& object);
 
 // to_wire(object, version) as the bytes a client receives. Messages, which lists carry by
-// the page, are written straight to text; the other objects through their JSON value.
+// the page, assistants and threads, which clients create and change most, are written
+// straight to text; runs and steps through their JSON value.
+std::string wire_text(const Assistant& assistant, ApiVersion version);
+std::string wire_text(const Thread& thread, ApiVersion version);
 std::string wire_text(const Message& message, ApiVersion version);
 template <class T>
 std::string wire_text(const T& object, ApiVersion version) {

@@ -3,7 +3,9 @@
 // the client receives (TextSink, no JSON tree built and dumped). A shape written once as a
 // template over the sink (wire.cpp) comes out the same both ways, byte for byte as
 // to_wire_text(Json) would print it; wire_sinks_test checks that.
+#include <charconv>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +21,9 @@ class JsonSink {
 public:
   void field(const char* key, std::string_view value) { m_out[key] = std::string(value); }
   void field(const char* key, std::int64_t value) { m_out[key] = value; }
+  void field(const char* key, double value) { m_out[key] = value; }
+  // Not an overload of field(): a string literal would convert to bool before string_view.
+  void flag(const char* key, bool value) { m_out[key] = value; }
   void json_field(const char* key, const Json& value) { m_out[key] = value; }
   void content_field(const char* key, const std::vector<ContentPart>& parts) {
     m_out[key] = content_json(parts);
@@ -51,17 +56,22 @@ public:
     key_of(key);
     m_out += std::to_string(value);
   }
+  void field(const char* key, double value) {
+    key_of(key);
+    append_double(value);
+  }
+  void flag(const char* key, bool value) {
+    key_of(key);
+    m_out += value ? "true" : "false";
+  }
+  // A value already written as JSON text.
+  void raw_field(const char* key, std::string_view json_text) {
+    key_of(key);
+    m_out += json_text;
+  }
   void json_field(const char* key, const Json& value) {
     key_of(key);
-    // Most fields a message or run carries are null or empty; dumping those through
-    // nlohmann sets up a serializer each time, a tenth of what writing a message cost.
-    if (value.is_null()) {
-      m_out += "null";
-    } else if (value.empty() && (value.is_array() || value.is_object())) {
-      m_out += value.is_array() ? "[]" : "{}";
-    } else {
-      m_out += to_wire_text(value);
-    }
+    append_json(value);
   }
   // content_json(parts) as text, written without building it.
   void content_field(const char* key, const std::vector<ContentPart>& parts) {
@@ -109,6 +119,45 @@ private:
     m_out.push_back('"');
     m_out.append(key);
     m_out.append("\":");
+  }
+
+  // Most values an object carries are null, empty, or a scalar; dumping those through
+  // nlohmann sets up a serializer each time, a tenth of what writing a message cost.
+  void append_json(const Json& value) {
+    switch (value.type()) {
+      case Json::value_t::null: m_out += "null"; return;
+      case Json::value_t::boolean: m_out += value.get<bool>() ? "true" : "false"; return;
+      case Json::value_t::string: append_string(value.get_ref<const std::string&>()); return;
+      case Json::value_t::number_integer: m_out += std::to_string(value.get<std::int64_t>()); return;
+      case Json::value_t::number_unsigned: m_out += std::to_string(value.get<std::uint64_t>()); return;
+      case Json::value_t::number_float: append_double(value.get<double>()); return;
+      case Json::value_t::array:
+      case Json::value_t::object:
+        if (value.empty()) {
+          m_out += value.is_array() ? "[]" : "{}";
+          return;
+        }
+        break;
+      default: break;
+    }
+    m_out += to_wire_text(value);
+  }
+
+  // A double as nlohmann's dump prints it. The values an assistant or a run carries
+  // (temperature, top_p) have a short shortest form, which to_chars and nlohmann's grisu2
+  // agree on; anything longer, or in exponent form, goes through nlohmann itself.
+  void append_double(double value) {
+    char buffer[32];
+    const auto [end, error] = std::to_chars(std::begin(buffer), std::end(buffer), value);
+    const std::string_view text(buffer, error == std::errc() ? static_cast<std::size_t>(end - buffer) : 0);
+    const bool plain = !text.empty() && text.size() <= 8 &&
+                       text.find_first_not_of("-0123456789.") == std::string_view::npos;
+    if (!plain) {
+      m_out += to_wire_text(Json(value));
+      return;
+    }
+    m_out += text;
+    if (text.find('.') == std::string_view::npos) m_out += ".0";  // 1.0, not 1
   }
 
   // JSON string escaping as nlohmann's dump does it. Text with bytes past ASCII goes through

@@ -62,6 +62,18 @@ TEST(WireSinks, NumbersNullsAndJsonValues) {
 
 TEST(WireSinks, AnEmptyObject) { expect_same_bytes([](auto&) {}); }
 
+TEST(WireSinks, DoublesComeOutAsNlohmannPrintsThem) {
+  // The short forms the text sink writes itself, and the long, tiny and huge ones it hands
+  // to nlohmann: both ways must print what a JSON value of the double prints.
+  const std::vector<double> samples = {1.0,  0.0,     -0.0,   0.7,   0.35,     2.0,      1.5,
+                                       0.1 + 0.2,  1e-7,  1e15,  1e16,  12345678.0, 123456.789,
+                                       0.001, 0.0001, -3.25, 1e300, 5e-324, 100000000.0};
+  for (const double value : samples) {
+    SCOPED_TRACE(value);
+    expect_same_bytes([value](auto& sink) { sink.field("x", value); });
+  }
+}
+
 Message message_with_everything() {
   Message m;
   m.id = "msg_abc";
@@ -90,6 +102,38 @@ TEST(WireText, MessageTextIsItsJsonValuesBytesInBothVersions) {
     EXPECT_EQ(wire_text(full, version), mock::to_wire_text(to_wire(full, version)));
     EXPECT_EQ(wire_text(bare, version), mock::to_wire_text(to_wire(bare, version)));
   }
+}
+
+TEST(WireText, AssistantAndThreadTextIsTheirJsonValuesBytesInBothVersions) {
+  Assistant full;
+  full.id = "asst_abc";
+  full.created_at = 1700000000;
+  full.name = "Math \"Tutor\"";
+  full.description = std::nullopt;
+  full.model = "gpt-4o";
+  full.instructions = "You are a personal math tutor.\nBe brief.";
+  full.tools = Json::array({Json{{"type", "code_interpreter"}}, Json{{"type", "file_search"}},
+                            Json{{"type", "function"}, {"function", Json{{"name", "f"}, {"strict", true}}}}});
+  full.tool_resources = Json{{"code_interpreter", Json{{"file_ids", Json::array({"file-1"})}}}};
+  full.file_ids = Json::array({"file-1"});
+  full.metadata = Json{{"k\xc3\xa9y", "v"}};
+  full.temperature = 0.7;
+  full.top_p = 0.35;
+  full.reasoning_effort = "low";
+  full.response_format = Json{{"type", "json_object"}};
+  const Assistant bare;
+  Thread thread;
+  thread.id = "thread_abc";
+  thread.tool_resources = Json{{"file_search", Json{{"vector_store_ids", Json::array({"vs_1"})}}}};
+  thread.metadata = Json{{"a", "b"}};
+  for (const ApiVersion version : {ApiVersion::v1, ApiVersion::v2}) {
+    EXPECT_EQ(wire_text(full, version), mock::to_wire_text(to_wire(full, version)));
+    EXPECT_EQ(wire_text(bare, version), mock::to_wire_text(to_wire(bare, version)));
+    EXPECT_EQ(wire_text(thread, version), mock::to_wire_text(to_wire(thread, version)));
+    EXPECT_EQ(wire_text(Thread{}, version), mock::to_wire_text(to_wire(Thread{}, version)));
+  }
+  EXPECT_NE(wire_text(full, ApiVersion::v2).find(R"("temperature":0.7)"), std::string::npos);
+  EXPECT_NE(wire_text(bare, ApiVersion::v2).find(R"("top_p":1.0,"temperature":1.0)"), std::string::npos);
 }
 
 TEST(WireText, CachedTextFollowsTheObjectThroughItsCollection) {
