@@ -73,6 +73,16 @@ bool ResponseRequest::includes(const std::string& what) const {
   return std::find(include.begin(), include.end(), Json(what)) != include.end();
 }
 
+const Json& ResponseRequest::default_text() {
+  static const Json text = Json{{"format", Json{{"type", "text"}}}, {"verbosity", "medium"}};
+  return text;
+}
+
+const Json& ResponseRequest::default_reasoning() {
+  static const Json reasoning = Json{{"effort", nullptr}, {"summary", nullptr}};
+  return reasoning;
+}
+
 ResponseRequest parse_response_request(const Json& body, BodyKind kind) {
   FieldReader reader(body, "");
   if (kind == BodyKind::input_tokens) {

@@ -24,16 +24,20 @@ struct ResponseRequest {
   Json metadata = Json::object();
   Json max_output_tokens = nullptr;
   Json max_tool_calls = nullptr;
-  Json text = Json{{"format", Json{{"type", "text"}}}, {"verbosity", "medium"}};
+  // Copies of built defaults: an initializer list builds the tree anew for every request.
+  Json text = default_text();
   Json truncation = "disabled";
   Json include = Json::array();
-  Json reasoning = Json{{"effort", nullptr}, {"summary", nullptr}};
+  Json reasoning = default_reasoning();
   Json temperature = 1.0;
   Json top_p = 1.0;
   Json service_tier = "default";
   Json user;  // echoed only when sent
 
   bool includes(const std::string& what) const;
+
+  static const Json& default_text();       // {"format":{"type":"text"},"verbosity":"medium"}
+  static const Json& default_reasoning();  // {"effort":null,"summary":null}
 };
 
 enum class BodyKind { create, input_tokens, compact };

@@ -19,21 +19,22 @@
 
 namespace mock::responses {
 namespace {
-StoredResponse new_response(ResponsesState& state, const ResponseRequest& request,
+// Consumes the request's Json fields (its flags and ids stay readable).
+StoredResponse new_response(ResponsesState& state, ResponseRequest& request,
                             ResponsesServices& services, std::int64_t now_ms) {
   StoredResponse response;
   response.id = services.ids.next("resp_");
-  const ResponseContext context = context_for(state, request, now_ms);
-  Json input = request.input;
+  ResponseContext context = context_for(state, request, now_ms);
+  Json input = std::move(request.input);
   resolve_references(state, context.items, input);
   assign_ids(input, services.ids);
   response.outcome = plan_response(PlanInput{request, context.items, input, context.pending, services.file_search},
                                    services.scenarios, services.ids);
   response.created_ms = now_ms;
-  response.wire = echoed_fields(request);
   response.background = request.background;
   response.input_tokens = count_input_tokens(request.instructions, context.items, input);
-  response.context = context.items;
+  response.wire = echoed_fields(std::move(request));
+  response.context = std::move(context.items);
   response.input_items = std::move(input);
   response.conversation_id = request.conversation_id;
   const std::int64_t step_ms = services.config.step_ms;
@@ -84,27 +85,26 @@ void wait_for(ResponsesServices& services, std::int64_t delay_ms) {
 }  // namespace
 
 ApiResponse create_response(const ApiRequest& request, ResponsesServices& services) {
-  const ResponseRequest parsed =
-      parse_response_request(http::parse_json_object_body(request.body), BodyKind::create);
+  ResponseRequest parsed = parse_response_request(http::parse_json_object_body(request.body), BodyKind::create);
   check_vector_stores(parsed, services);
   // A stream slot is taken before the response exists, so a refused stream leaves none behind.
   if (parsed.stream && request.claim_stream) request.claim_stream();
   const std::int64_t now_ms = services.clock.now_ms();
   std::vector<Json> events;
   std::string id;
-  Json answer;
+  std::string answer;
   std::int64_t delay_ms = 0;
   services.store.with_state([&](ResponsesState& state) {
     StoredResponse response = new_response(state, parsed, services, now_ms);
     id = response.id;
     delay_ms = parsed.background ? 0 : response.outcome.delay_ms;
     if (parsed.stream && !parsed.background) events = response_events(response);
-    if (!parsed.stream) answer = to_wire(response);
+    if (!parsed.stream) answer = wire_text(response);
     if (parsed.background) state.running.insert(response.id);
     if (parsed.store) state.responses.insert(std::move(response));
   });
   wait_for(services, delay_ms);
-  if (!parsed.stream) return ApiResponse::json(std::move(answer));
+  if (!parsed.stream) return ApiResponse::json_text(std::move(answer));
   if (parsed.background) return follow_response(services, id, 0);
   return stream_events(std::move(events), 0);
 }
@@ -114,13 +114,13 @@ ApiResponse retrieve_response(const ApiRequest& request, ResponsesServices& serv
   const bool stream = request.query_value("stream") == "true";
   const std::size_t from = stream ? first_event_after(request) : 0;
   if (stream && request.claim_stream) request.claim_stream();
-  Json answer = services.store.with_state([&](ResponsesState& state) {
+  std::string answer = services.store.with_state([&](ResponsesState& state) {
     StoredResponse& response = require_response(state, id);
     advance_response(state, response, services.clock.now_ms());
-    return to_wire(response);
+    return stream ? std::string() : wire_text(response);
   });
   if (stream) return follow_response(services, id, from);
-  return ApiResponse::json(std::move(answer));
+  return ApiResponse::json_text(std::move(answer));
 }
 
 ApiResponse delete_response(const ApiRequest& request, ResponsesServices& services) {
@@ -136,7 +136,7 @@ ApiResponse cancel_response(const ApiRequest& request, ResponsesServices& servic
     StoredResponse& response = require_response(state, request.path_param("response_id"));
     advance_response(state, response, services.clock.now_ms());
     cancel(response);
-    return ApiResponse::json(to_wire(response));
+    return ApiResponse::json_text(wire_text(response));
   });
 }
 

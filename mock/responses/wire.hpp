@@ -1,5 +1,7 @@
 #pragma once
 // The wire shapes of conversations and responses (the only place they are built).
+#include <string>
+
 #include "http/json.hpp"
 #include "mock/responses/objects.hpp"
 #include "mock/responses/request_params.hpp"
@@ -8,11 +10,15 @@ namespace mock::responses {
 
 Json to_wire(const Conversation& conversation);
 
-// The fields a response echoes from its request (instructions, tools, text, ...).
-Json echoed_fields(const ResponseRequest& request);
+// The fields a response echoes from its request (instructions, tools, text, ...), moved out
+// of it: the request's Json fields are left empty.
+Json echoed_fields(ResponseRequest&& request);
 
 // The response as it stands: status, output, error and usage as its status shows them.
 Json to_wire(const StoredResponse& response);
+// to_wire(response) as the bytes a client receives, written without building the JSON value
+// (debug builds check them against it).
+std::string wire_text(const StoredResponse& response);
 // The same response as it looked in `status` (stream snapshots: created, in_progress).
 Json snapshot(const StoredResponse& response, ResponseStatus status);
 
