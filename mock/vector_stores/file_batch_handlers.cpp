@@ -1,3 +1,4 @@
+#include <utility>
 #include <vector>
 
 #include "http/json_body.hpp"
@@ -5,21 +6,21 @@
 #include "mock/vector_stores/handlers.hpp"
 #include "mock/vector_stores/ingestion.hpp"
 #include "mock/vector_stores/params.hpp"
+#include "mock/vector_stores/vector_store_request.hpp"
 #include "mock/vector_stores/wire.hpp"
 
 namespace mock::vector_stores {
 
 ApiResponse create_file_batch(const ApiRequest& request, VectorStoreServices& services) {
-  const Json fields = parse_create_file_batch(http::parse_json_object_body(request.body));
+  NewFileBatch wanted = read_create_file_batch(http::parse_json_object_body(request.body));
   const std::int64_t now_ms = services.clock.now_ms();
   return services.store.with_state([&](VectorStoresState& state) {
     advance(state, now_ms);
     VectorStore& store = require_store(state, request.path_param("vector_store_id"));
     // Every file must exist before anything changes.
-    const Json& wanted = fields["files"];
     std::vector<files::StoredFile> found;
-    for (std::size_t i = 0; i < wanted.size(); ++i) {
-      found.push_back(files::require_file(services.files, wanted[i]["file_id"]));
+    for (const NewVectorStoreFile& file : wanted.files) {
+      found.push_back(files::require_file(services.files, file.file_id));
     }
     FileBatch fresh;
     fresh.id = services.ids.next("vsfb_");
@@ -28,7 +29,8 @@ ApiResponse create_file_batch(const ApiRequest& request, VectorStoreServices& se
     FileBatch& batch = store.batches.insert(std::move(fresh));
     for (std::size_t i = 0; i < found.size(); ++i) {
       attach_file(state, store, found[i],
-                  AttachOptions{wanted[i]["chunking_strategy"], wanted[i]["attributes"], batch.id},
+                  AttachOptions{std::move(wanted.files[i].chunking_strategy),
+                                std::move(wanted.files[i].attributes), batch.id},
                   now_ms, services.config.ingest_ms);
     }
     return ApiResponse::json(to_wire(batch));

@@ -30,24 +30,24 @@ FileBatch& require_batch(VectorStore& store, const std::string& id) {
 }
 
 VectorStore& create_store(VectorStoresState& state, VectorStoreServices& services,
-                          const Json& fields, std::int64_t now_ms) {
+                          const NewVectorStore& created, std::int64_t now_ms) {
   std::vector<files::StoredFile> found;
-  const Json& file_ids = fields.at("file_ids");
+  const std::vector<std::string>& file_ids = created.file_ids;
   for (std::size_t i = 0; i < file_ids.size(); ++i) {
-    found.push_back(files::require_file(services.files, file_ids[i].get<std::string>(),
-                                        "file_ids[" + std::to_string(i) + "]"));
+    found.push_back(
+        files::require_file(services.files, file_ids[i], "file_ids[" + std::to_string(i) + "]"));
   }
   VectorStore fresh;
   fresh.id = services.ids.next("vs_");
   fresh.created_at = now_ms / 1000;
   fresh.last_active_at = fresh.created_at;
-  fresh.name = fields.value("name", std::string());
-  if (fields.contains("description")) fresh.description = fields["description"].get<std::string>();
-  fresh.expires_after = fields.value("expires_after", Json(nullptr));
-  fresh.metadata = fields.value("metadata", Json::object());
+  fresh.name = created.name;
+  fresh.description = created.description;
+  fresh.expires_after = created.expires_after;
+  fresh.metadata = created.metadata;
   VectorStore& store = state.stores.insert(std::move(fresh));
   for (const files::StoredFile& file : found) {
-    attach_file(state, store, file, AttachOptions{fields.at("chunking_strategy"), Json::object(), {}},
+    attach_file(state, store, file, AttachOptions{created.chunking_strategy, Json::object(), {}},
                 now_ms, services.config.ingest_ms);
   }
   return store;

@@ -10,6 +10,7 @@
 #include "mock/core/list_envelope.hpp"
 #include "mock/core/list_params.hpp"
 #include "mock/vector_stores/services.hpp"
+#include "mock/vector_stores/vector_store_request.hpp"
 
 namespace mock::vector_stores {
 
@@ -20,11 +21,10 @@ VectorStoreFile& require_store_file(VectorStore& store, const std::string& id);
 // "No vector store file batch found with id 'vsfb_...'."
 FileBatch& require_batch(VectorStore& store, const std::string& id);
 
-// Creates a store from a normalised create body ({file_ids, name?, description?,
-// expires_after?, chunking_strategy, metadata}); every file must exist (404 otherwise, and
-// then nothing is created). Call inside with_state, after advance().
+// Creates a store; every file must exist (404 otherwise, and then nothing is created).
+// Call inside with_state, after advance().
 VectorStore& create_store(VectorStoresState& state, VectorStoreServices& services,
-                          const Json& fields, std::int64_t now_ms);
+                          const NewVectorStore& created, std::int64_t now_ms);
 
 // A list page (limit 1..100, order, after, before) as the v2 envelope.
 template <class T, class ToJson>

@@ -2,6 +2,7 @@
 // Request validation of the vector store endpoints (FACTS.md §3.2), worded like the rest
 // of the API (assistants/params/field_reader.hpp). Each parser returns the body normalised:
 // known keys only, chunking strategies in their response form, duplicate file ids dropped.
+// Handlers read the result as types, through vector_store_request.hpp.
 #include <optional>
 #include <string>
 

@@ -41,7 +41,7 @@ void ToolResourceLinks::resolve(Json& tool_resources) {
       require_store(state, id.get<std::string>());
     }
     for (const Json& helper : helpers) {
-      created.push_back(create_store(state, m_services, helper, now_ms).id);
+      created.push_back(create_store(state, m_services, new_vector_store_from_fields(helper), now_ms).id);
     }
   });
   if (!helpers.empty()) {

@@ -1,8 +1,11 @@
+#include <utility>
+
 #include "http/json_body.hpp"
 #include "mock/vector_stores/handler_support.hpp"
 #include "mock/vector_stores/handlers.hpp"
 #include "mock/vector_stores/ingestion.hpp"
 #include "mock/vector_stores/params.hpp"
+#include "mock/vector_stores/vector_store_request.hpp"
 #include "mock/vector_stores/wire.hpp"
 
 namespace mock::vector_stores {
@@ -11,14 +14,15 @@ Json file_json(const VectorStoreFile& file) { return to_wire(file); }
 }  // namespace
 
 ApiResponse create_vector_store_file(const ApiRequest& request, VectorStoreServices& services) {
-  const Json fields = parse_create_vector_store_file(http::parse_json_object_body(request.body));
+  NewVectorStoreFile created = read_create_vector_store_file(http::parse_json_object_body(request.body));
   const std::int64_t now_ms = services.clock.now_ms();
   return services.store.with_state([&](VectorStoresState& state) {
     advance(state, now_ms);
     VectorStore& store = require_store(state, request.path_param("vector_store_id"));
-    const files::StoredFile file = files::require_file(services.files, fields["file_id"]);
+    const files::StoredFile file = files::require_file(services.files, created.file_id);
     return ApiResponse::json(to_wire(attach_file(
-        state, store, file, AttachOptions{fields["chunking_strategy"], fields["attributes"], {}},
+        state, store, file,
+        AttachOptions{std::move(created.chunking_strategy), std::move(created.attributes), {}},
         now_ms, services.config.ingest_ms)));
   });
 }
@@ -45,13 +49,13 @@ ApiResponse retrieve_vector_store_file(const ApiRequest& request, VectorStoreSer
 }
 
 ApiResponse update_vector_store_file(const ApiRequest& request, VectorStoreServices& services) {
-  const Json fields = parse_update_vector_store_file(http::parse_json_object_body(request.body));
+  VectorStoreFileUpdate update = read_update_vector_store_file(http::parse_json_object_body(request.body));
   const std::int64_t now_ms = services.clock.now_ms();
   return services.store.with_state([&](VectorStoresState& state) {
     advance(state, now_ms);
     VectorStore& store = require_store(state, request.path_param("vector_store_id"));
     VectorStoreFile& file = require_store_file(store, request.path_param("file_id"));
-    file.attributes = fields["attributes"];
+    file.attributes = std::move(update.attributes);
     return ApiResponse::json(to_wire(file));
   });
 }

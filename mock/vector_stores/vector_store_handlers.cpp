@@ -3,17 +3,17 @@
 #include "mock/vector_stores/handler_support.hpp"
 #include "mock/vector_stores/handlers.hpp"
 #include "mock/vector_stores/ingestion.hpp"
-#include "mock/vector_stores/params.hpp"
+#include "mock/vector_stores/vector_store_request.hpp"
 #include "mock/vector_stores/wire.hpp"
 
 namespace mock::vector_stores {
 
 ApiResponse create_vector_store(const ApiRequest& request, VectorStoreServices& services) {
-  const Json fields = parse_create_vector_store(http::parse_json_object_body(request.body));
+  const NewVectorStore created = read_create_vector_store(http::parse_json_object_body(request.body));
   const std::int64_t now_ms = services.clock.now_ms();
   return services.store.with_state([&](VectorStoresState& state) {
     advance(state, now_ms);
-    return ApiResponse::json(to_wire(create_store(state, services, fields, now_ms), now_ms / 1000));
+    return ApiResponse::json(to_wire(create_store(state, services, created, now_ms), now_ms / 1000));
   });
 }
 
@@ -37,18 +37,14 @@ ApiResponse retrieve_vector_store(const ApiRequest& request, VectorStoreServices
 }
 
 ApiResponse modify_vector_store(const ApiRequest& request, VectorStoreServices& services) {
-  const Json fields = parse_update_vector_store(http::parse_json_object_body(request.body));
+  const VectorStoreUpdate update = read_update_vector_store(http::parse_json_object_body(request.body));
   const std::int64_t now_ms = services.clock.now_ms();
   return services.store.with_state([&](VectorStoresState& state) {
     advance(state, now_ms);
     VectorStore& store = require_store(state, request.path_param("vector_store_id"));
-    if (fields.contains("name")) {
-      store.name = fields["name"].is_null() ? std::string() : fields["name"].get<std::string>();
-    }
-    if (fields.contains("expires_after")) store.expires_after = fields["expires_after"];
-    if (fields.contains("metadata")) {
-      store.metadata = fields["metadata"].is_null() ? Json::object() : fields["metadata"];
-    }
+    if (update.name) store.name = *update.name;
+    if (update.expires_after) store.expires_after = *update.expires_after;
+    if (update.metadata) store.metadata = *update.metadata;
     return ApiResponse::json(to_wire(store, now_ms / 1000));
   });
 }

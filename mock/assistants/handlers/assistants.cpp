@@ -1,40 +1,35 @@
 #include "mock/assistants/handlers/handler_support.hpp"
 #include "mock/assistants/handlers/handlers.hpp"
-#include "mock/assistants/params/request_params.hpp"
+#include "mock/assistants/params/assistant_request.hpp"
 #include "mock/vector_stores/tool_resource_links.hpp"
 
 namespace mock::assistants {
 namespace {
-// Copies the fields present in a normalised create/modify body onto the assistant.
-void apply_fields(Assistant& assistant, const Json& fields) {
-  if (fields.contains("model")) assistant.model = fields["model"].get<std::string>();
-  assign_optional_string(assistant.name, fields, "name");
-  assign_optional_string(assistant.description, fields, "description");
-  assign_optional_string(assistant.instructions, fields, "instructions");
-  assign_optional_string(assistant.reasoning_effort, fields, "reasoning_effort");
-  if (fields.contains("tools")) assistant.tools = fields["tools"];
-  if (fields.contains("tool_resources")) {
-    assistant.tool_resources = fields["tool_resources"];
+// Copies the fields the request set onto the assistant.
+void apply_fields(Assistant& assistant, const AssistantFields& fields) {
+  if (fields.model) assistant.model = *fields.model;
+  if (fields.name) assistant.name = *fields.name;
+  if (fields.description) assistant.description = *fields.description;
+  if (fields.instructions) assistant.instructions = *fields.instructions;
+  if (fields.reasoning_effort) assistant.reasoning_effort = *fields.reasoning_effort;
+  if (fields.tools) assistant.tools = *fields.tools;
+  if (fields.tool_resources) {
+    assistant.tool_resources = *fields.tool_resources;
     // v2 names the code interpreter files here; v1 reads the same list as file_ids.
     assistant.file_ids =
         assistant.tool_resources.value("code_interpreter", Json::object()).value("file_ids", Json::array());
   }
-  if (fields.contains("file_ids")) set_code_interpreter_files(assistant, fields["file_ids"]);
-  if (fields.contains("metadata")) {
-    assistant.metadata = fields["metadata"].is_null() ? Json::object() : fields["metadata"];
-  }
-  if (fields.contains("temperature")) {
-    assistant.temperature = fields["temperature"].is_null() ? 1.0 : fields["temperature"].get<double>();
-  }
-  if (fields.contains("top_p")) {
-    assistant.top_p = fields["top_p"].is_null() ? 1.0 : fields["top_p"].get<double>();
-  }
-  if (fields.contains("response_format")) assistant.response_format = fields["response_format"];
+  if (fields.file_ids) set_code_interpreter_files(assistant, *fields.file_ids);
+  if (fields.metadata) assistant.metadata = *fields.metadata;
+  // null restores the service's defaults.
+  if (fields.temperature) assistant.temperature = fields.temperature->value_or(1.0);
+  if (fields.top_p) assistant.top_p = fields.top_p->value_or(1.0);
+  if (fields.response_format) assistant.response_format = *fields.response_format;
 }
 }  // namespace
 
 ApiResponse create_assistant(const ApiRequest& request, Services& services) {
-  const Json fields = parse_create_assistant(request_body(request), core::version_of(request));
+  const AssistantFields fields = read_create_assistant(request_body(request), core::version_of(request));
   Assistant assistant;
   assistant.id = services.ids.next("asst_");
   assistant.created_at = services.clock.now_seconds();
@@ -59,9 +54,9 @@ ApiResponse retrieve_assistant(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse modify_assistant(const ApiRequest& request, Services& services) {
-  const Json fields = parse_modify_assistant(request_body(request), core::version_of(request));
-  if (fields.contains("tool_resources")) {  // the files and vector stores named must exist
-    Json resources = fields["tool_resources"];
+  const AssistantFields fields = read_modify_assistant(request_body(request), core::version_of(request));
+  if (fields.tool_resources) {  // the files and vector stores named must exist
+    Json resources = *fields.tool_resources;
     vector_stores::resolve_tool_resources(services.links, resources);
   }
   return services.store.with_state([&](AssistantsState& state) {

@@ -1,7 +1,7 @@
 #include "mock/assistants/handlers/handler_support.hpp"
 #include "http/api_error.hpp"
 #include "mock/assistants/handlers/handlers.hpp"
-#include "mock/assistants/params/request_params.hpp"
+#include "mock/assistants/params/thread_request.hpp"
 #include "mock/vector_stores/tool_resource_links.hpp"
 
 namespace mock::assistants {
@@ -37,12 +37,11 @@ ApiResponse retrieve_message(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse modify_message(const ApiRequest& request, Services& services) {
-  const Json fields = parse_modify_metadata_only(request_body(request));
+  const MetadataUpdate update = read_modify_metadata_only(request_body(request));
   return change_thread(services, request.path_param("thread_id"), [&](const AssistantsState&, Thread& thread) {
     Message& message = require_message(thread, request.path_param("message_id"));
-    if (fields.contains("metadata")) {
-      const Json& metadata = fields["metadata"];
-      message.metadata = metadata.empty() ? Json() : metadata;  // null shows as {}
+    if (update.metadata) {
+      message.metadata = update.metadata->empty() ? Json() : *update.metadata;  // null shows as {}
     }
     return object_response(message, request);
   });

@@ -7,7 +7,7 @@
 #include "mock/assistants/handlers/thread_factory.hpp"
 #include "mock/assistants/lifecycle/default_responder.hpp"
 #include "mock/assistants/lifecycle/stream_events.hpp"
-#include "mock/assistants/params/request_params.hpp"
+#include "mock/assistants/params/thread_request.hpp"
 #include "mock/assistants/params/run_request.hpp"
 
 namespace mock::assistants {
@@ -78,7 +78,7 @@ Run& start_run(Thread& thread, const Assistant& assistant, const RunSettings& se
 }  // namespace
 
 ApiResponse create_run(const ApiRequest& request, Services& services) {
-  const CreateRunParams params = read_create_run(request_body(request), core::version_of(request));
+  CreateRunParams params = read_create_run(request_body(request), core::version_of(request));
   claim_stream_if_asked(request, params.run.stream);
   return change_thread(services, request.path_param("thread_id"), [&](const AssistantsState& state, Thread& thread) {
     if (thread.active_run_id) {
@@ -87,8 +87,8 @@ ApiResponse create_run(const ApiRequest& request, Services& services) {
     }
     const Assistant& assistant = require_assistant(state, params.run.assistant_id);
     // additional_messages go on the thread before the run starts (FACTS.md §9.1).
-    for (const Json& message : params.additional_messages) {
-      append_client_message(thread, new_message_from_fields(message), services);
+    for (NewMessage& message : params.additional_messages) {
+      append_client_message(thread, std::move(message), services);
     }
     const Run& run = start_run(thread, assistant, params.run, services, core::version_of(request));
     if (params.run.stream) return stream_run_response(services, thread.id, run);
@@ -97,13 +97,13 @@ ApiResponse create_run(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse create_thread_and_run(const ApiRequest& request, Services& services) {
-  const CreateThreadAndRunParams params =
+  CreateThreadAndRunParams params =
       read_create_thread_and_run(request_body(request), core::version_of(request));
   claim_stream_if_asked(request, params.run.stream);
   return services.store.with_state([&](AssistantsState& state) {
     // Check the assistant before creating anything, so a 404 leaves no orphan thread.
     const Assistant& assistant = require_assistant(state, params.run.assistant_id);
-    Thread& thread = insert_thread(state, params.thread, services);
+    Thread& thread = insert_thread(state, std::move(params.thread), services);
     const Run& run =
         start_run(thread, assistant, params.run, services, core::version_of(request), true);
     if (params.run.stream) return stream_run_response(services, thread.id, run);
@@ -123,12 +123,10 @@ ApiResponse retrieve_run(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse modify_run(const ApiRequest& request, Services& services) {
-  const Json fields = parse_modify_metadata_only(request_body(request));
+  const MetadataUpdate update = read_modify_metadata_only(request_body(request));
   return change_thread(services, request.path_param("thread_id"), [&](const AssistantsState&, Thread& thread) {
     Run& run = require_run(thread, request.path_param("run_id"));
-    if (fields.contains("metadata")) {
-      run.metadata = fields["metadata"].is_null() ? Json::object() : fields["metadata"];
-    }
+    if (update.metadata) run.metadata = *update.metadata;
     return object_response(run, request);
   });
 }

@@ -1,10 +1,11 @@
 #pragma once
 // Creating a thread is shared by POST /threads and POST /threads/runs.
+#include "mock/assistants/params/thread_request.hpp"
 #include "mock/assistants/services.hpp"
 
 namespace mock::assistants {
 
-// `fields` is a body normalised by parse_create_thread. Call inside with_state.
-Thread& insert_thread(AssistantsState& state, const Json& fields, Services& services);
+// Call inside with_state; the messages are moved out of `created`.
+Thread& insert_thread(AssistantsState& state, NewThread&& created, Services& services);
 
 }  // namespace mock::assistants

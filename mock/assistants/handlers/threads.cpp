@@ -1,33 +1,35 @@
+#include <utility>
+
 #include "mock/assistants/handlers/handler_support.hpp"
 #include "mock/assistants/handlers/handlers.hpp"
 #include "mock/assistants/handlers/thread_factory.hpp"
-#include "mock/assistants/params/request_params.hpp"
+#include "mock/assistants/params/thread_request.hpp"
 #include "mock/vector_stores/tool_resource_links.hpp"
 
 namespace mock::assistants {
 
-Thread& insert_thread(AssistantsState& state, const Json& fields, Services& services) {
-  for (const Json& message : fields.at("messages")) {  // attached files must exist
-    vector_stores::check_attachment_files(services.links, message.value("attachments", Json()));
+Thread& insert_thread(AssistantsState& state, NewThread&& created, Services& services) {
+  for (const NewMessage& message : created.messages) {  // attached files must exist
+    vector_stores::check_attachment_files(services.links, message.attachments);
   }
   Thread thread;
   thread.id = services.ids.next("thread_");
   thread.created_at = services.clock.now_seconds();
-  thread.tool_resources = fields.at("tool_resources");
+  thread.tool_resources = std::move(created.tool_resources);
   // Files and vector stores named must exist; the vector_stores helper creates its store.
   vector_stores::resolve_tool_resources(services.links, thread.tool_resources);
-  thread.metadata = fields.at("metadata").is_null() ? Json::object() : fields.at("metadata");
+  thread.metadata = std::move(created.metadata);
   Thread& stored = state.threads.insert(std::move(thread));
-  for (const Json& message : fields.at("messages")) {
-    append_client_message(stored, new_message_from_fields(message), services);
+  for (NewMessage& message : created.messages) {
+    append_client_message(stored, std::move(message), services);
   }
   return stored;
 }
 
 ApiResponse create_thread(const ApiRequest& request, Services& services) {
-  const Json fields = parse_create_thread(request_body(request), "", core::version_of(request));
+  NewThread created = read_create_thread(request_body(request), core::version_of(request));
   return services.store.with_state([&](AssistantsState& state) {
-    return created_response(insert_thread(state, fields, services), request);
+    return created_response(insert_thread(state, std::move(created), services), request);
   });
 }
 
@@ -37,16 +39,14 @@ ApiResponse retrieve_thread(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse modify_thread(const ApiRequest& request, Services& services) {
-  const Json fields = parse_modify_thread(request_body(request), core::version_of(request));
-  if (fields.contains("tool_resources")) {  // the files and vector stores named must exist
-    Json resources = fields["tool_resources"];
+  const ThreadUpdate update = read_modify_thread(request_body(request), core::version_of(request));
+  if (update.tool_resources) {  // the files and vector stores named must exist
+    Json resources = *update.tool_resources;
     vector_stores::resolve_tool_resources(services.links, resources);
   }
   return change_thread(services, request.path_param("thread_id"), [&](const AssistantsState&, Thread& thread) {
-    if (fields.contains("tool_resources")) thread.tool_resources = fields["tool_resources"];
-    if (fields.contains("metadata")) {
-      thread.metadata = fields["metadata"].is_null() ? Json::object() : fields["metadata"];
-    }
+    if (update.tool_resources) thread.tool_resources = *update.tool_resources;
+    if (update.metadata) thread.metadata = *update.metadata;
     return object_response(thread, request);
   });
 }

@@ -3,6 +3,9 @@
 // the parsed body, throws the service's 400 errors, and returns the body normalised:
 // only known keys, defaults filled in where the service fills them, message content
 // as content parts. Absent optional keys stay absent so modify calls can tell.
+// Handlers read the result as types: assistant_request.hpp, thread_request.hpp,
+// message_body.hpp and run_request.hpp wrap these; the fuzz target and the unit tests call
+// them directly.
 #include <string>
 
 #include "http/json.hpp"

@@ -3,24 +3,11 @@
 #include <utility>
 
 #include "mock/assistants/params/request_params.hpp"
+#include "mock/core/normalised_fields.hpp"
 
 namespace mock::assistants {
 namespace {
-
-// A key the client sent, null included.
-std::optional<Json> sent(const Json& fields, const char* key) {
-  const auto found = fields.find(key);
-  if (found == fields.end()) return std::nullopt;
-  return *found;
-}
-
-// A key the client sent with a value; null means "the assistant's".
-template <class T>
-std::optional<T> given(const Json& fields, const char* key) {
-  const auto found = fields.find(key);
-  if (found == fields.end() || found->is_null()) return std::nullopt;
-  return found->get<T>();
-}
+using core::given;
 
 bool is_true(const Json& fields, const char* key) {
   const auto found = fields.find(key);
@@ -37,12 +24,12 @@ RunSettings run_settings(const Json& fields) {
   settings.metadata = given<Json>(fields, "metadata");
   settings.temperature = given<double>(fields, "temperature");
   settings.top_p = given<double>(fields, "top_p");
-  settings.max_prompt_tokens = sent(fields, "max_prompt_tokens");
-  settings.max_completion_tokens = sent(fields, "max_completion_tokens");
-  settings.truncation_strategy = sent(fields, "truncation_strategy");
-  settings.tool_choice = sent(fields, "tool_choice");
+  settings.max_prompt_tokens = core::sent_json(fields, "max_prompt_tokens");
+  settings.max_completion_tokens = core::sent_json(fields, "max_completion_tokens");
+  settings.truncation_strategy = core::sent_json(fields, "truncation_strategy");
+  settings.tool_choice = core::sent_json(fields, "tool_choice");
   settings.parallel_tool_calls = given<bool>(fields, "parallel_tool_calls");
-  settings.response_format = sent(fields, "response_format");
+  settings.response_format = core::sent_json(fields, "response_format");
   settings.stream = is_true(fields, "stream");
   return settings;
 }
@@ -50,11 +37,11 @@ RunSettings run_settings(const Json& fields) {
 }  // namespace
 
 CreateRunParams read_create_run(const Json& body, ApiVersion version) {
-  const Json fields = parse_create_run(body, version);
+  Json fields = parse_create_run(body, version);
   CreateRunParams params;
   params.run = run_settings(fields);
-  for (const Json& message : fields["additional_messages"]) {
-    params.additional_messages.push_back(message);
+  for (Json& message : fields["additional_messages"]) {
+    params.additional_messages.push_back(new_message_from_fields(std::move(message)));
   }
   return params;
 }
@@ -63,9 +50,9 @@ CreateThreadAndRunParams read_create_thread_and_run(const Json& body, ApiVersion
   Json fields = parse_create_thread_and_run(body, version);
   CreateThreadAndRunParams params;
   params.run = run_settings(fields);
-  params.thread = std::move(fields["thread"]);
-  if (fields.contains("tool_resources") && params.thread["tool_resources"].empty()) {
-    params.thread["tool_resources"] = fields["tool_resources"];
+  params.thread = new_thread_from_fields(std::move(fields["thread"]));
+  if (fields.contains("tool_resources") && params.thread.tool_resources.empty()) {
+    params.thread.tool_resources = std::move(fields["tool_resources"]);
   }
   return params;
 }

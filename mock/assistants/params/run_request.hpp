@@ -9,6 +9,8 @@
 
 #include "http/json.hpp"
 #include "mock/assistants/model/status.hpp"
+#include "mock/assistants/params/message_body.hpp"
+#include "mock/assistants/params/thread_request.hpp"
 
 namespace mock::assistants {
 
@@ -36,15 +38,14 @@ struct RunSettings {
 // POST /threads/{thread_id}/runs
 struct CreateRunParams {
   RunSettings run;
-  std::vector<Json> additional_messages;  // each as parse_create_message returns it
+  std::vector<NewMessage> additional_messages;
 };
 
 // POST /threads/runs
 struct CreateThreadAndRunParams {
   RunSettings run;
-  // As parse_create_thread returns it; the request's own tool_resources when the thread
-  // names none.
-  Json thread;
+  // The request's own tool_resources when the thread names none.
+  NewThread thread;
 };
 
 // POST /threads/{thread_id}/runs/{run_id}/submit_tool_outputs
