@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "json/utf8.hpp"
@@ -18,6 +19,14 @@ class FastParser {
 public:
   FastParser(std::string_view text, std::size_t max_depth)
       : m_at(text.data()), m_end(text.data() + text.size()), m_max_depth(max_depth) {}
+  // The stacks are kept per thread, emptied but not freed: a request body parses without
+  // allocating them again. (A failed parse leaves values in m_members.)
+  ~FastParser() {
+    m_stack.clear();
+    m_members.clear();
+  }
+  FastParser(const FastParser&) = delete;
+  FastParser& operator=(const FastParser&) = delete;
 
   std::optional<Json> parse() {
     Json root;
@@ -26,10 +35,20 @@ public:
   }
 
 private:
+  static constexpr std::size_t k_not_a_member = static_cast<std::size_t>(-1);
+
+  // An open container: in m_members (by index, since that vector moves as it grows) or
+  // elsewhere (the root, an element of an array, which stays put while it is open).
   struct Frame {
     Json* container;
+    std::size_t member;
     bool object;
+    std::size_t first_member;  // objects: where their members start in m_members
   };
+
+  Json& container_of(const Frame& frame) {
+    return frame.member == k_not_a_member ? *frame.container : m_members[frame.member].second;
+  }
 
   void skip_space() {
     while (m_at < m_end && (*m_at == ' ' || *m_at == '\n' || *m_at == '\r' || *m_at == '\t')) ++m_at;
@@ -172,19 +191,20 @@ private:
     return true;
   }
 
-  // One value into `target`; a container is opened (pushed) and filled by document().
-  bool value(Json& target) {
+  // One value into `target`, which is m_members[member] unless that is k_not_a_member; a
+  // container is opened (pushed) and filled by document().
+  bool value(Json& target, std::size_t member = k_not_a_member) {
     if (m_at >= m_end) return false;
     switch (*m_at) {
       case '{':
         ++m_at;
         target = Json::object();
-        m_stack.push_back({&target, true});
+        m_stack.push_back({&target, member, true, m_members.size()});
         return m_stack.size() <= m_max_depth;
       case '[':
         ++m_at;
         target = Json::array();
-        m_stack.push_back({&target, false});
+        m_stack.push_back({&target, member, false, 0});
         return m_stack.size() <= m_max_depth;
       case '"': {
         ++m_at;
@@ -213,6 +233,7 @@ private:
     if (m_at >= m_end) return false;
     if (*m_at == '}') {
       ++m_at;
+      close_object(frame);
       m_stack.pop_back();
       return true;
     }
@@ -229,11 +250,27 @@ private:
     if (m_at >= m_end || *m_at != ':') return false;
     ++m_at;
     skip_space();
-    // operator[]: a repeated key keeps its first place and takes the last value, as nlohmann's
-    // parser does. It finds a key by a linear search, so a large object goes to the caller's
-    // parser, which indexes keys: 100,000 keys would cost 5e9 comparisons here.
-    if (frame.container->size() >= k_max_keys_per_object) return false;
-    return value((*frame.container)[m_key]);
+    // A repeated key keeps its first place and takes the last value, as nlohmann's parser
+    // does. It is found by a linear search, so a large object goes to the caller's parser,
+    // which indexes keys: 100,000 keys would cost 5e9 comparisons here.
+    if (m_members.size() - frame.first_member >= k_max_keys_per_object) return false;
+    for (std::size_t i = frame.first_member; i < m_members.size(); ++i) {
+      if (m_members[i].first == m_key) return value(m_members[i].second, i);
+    }
+    m_members.emplace_back(std::move(m_key), Json());
+    return value(m_members.back().second, m_members.size() - 1);
+  }
+
+  // Moves the members gathered for `frame` into its object, in one allocation. Built in
+  // place, ordered_json's vector of pair<const string, json> would copy every key each time
+  // it grows.
+  void close_object(const Frame& frame) {
+    auto& object = container_of(frame).get_ref<Json::object_t&>();
+    object.reserve(m_members.size() - frame.first_member);
+    for (std::size_t i = frame.first_member; i < m_members.size(); ++i) {
+      object.emplace_back(std::move(m_members[i].first), std::move(m_members[i].second));
+    }
+    m_members.resize(frame.first_member);
   }
 
   bool next_in_array(Frame frame, bool first) {
@@ -249,7 +286,7 @@ private:
       ++m_at;
       skip_space();
     }
-    return value(frame.container->emplace_back());
+    return value(container_of(frame).emplace_back());
   }
 
   bool document(Json& root) {
@@ -271,9 +308,14 @@ private:
   const char* m_at;
   const char* m_end;
   std::size_t m_max_depth;
-  std::vector<Frame> m_stack;
+  static thread_local std::vector<Frame> m_stack;
+  // The members of every open object, innermost last.
+  static thread_local std::vector<std::pair<std::string, Json>> m_members;
   std::string m_key;
 };
+
+thread_local std::vector<FastParser::Frame> FastParser::m_stack;
+thread_local std::vector<std::pair<std::string, Json>> FastParser::m_members;
 
 }  // namespace
 
