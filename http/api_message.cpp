@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "http/json_body.hpp"
+
 namespace mock::http {
 
 bool CaseInsensitiveLess::operator()(std::string_view a, std::string_view b) const {
@@ -57,6 +59,11 @@ void ApiResponse::finalize() {
   if (!pending_json) return;
   body = to_wire_text(*pending_json);
   pending_json.reset();
+}
+
+const Json& ApiRequest::json_body() const {
+  if (!parsed_json_body) parsed_json_body = parse_json_object_body(body);
+  return *parsed_json_body;
 }
 
 }  // namespace mock::http

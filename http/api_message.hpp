@@ -63,6 +63,14 @@ struct ApiRequest {
   std::optional<std::string> header(std::string_view name) const;
   std::optional<std::string> query_value(std::string_view name) const;
   const std::string& path_param(std::string_view name) const;
+
+  // The body as a JSON object (an empty body is {}), parsed on first use and kept, so
+  // whatever reads it before the handler (the --as-of gate) and the handler share one
+  // parse. Throws parse_json_object_body's 400 (http/json_body.hpp) on each call.
+  const Json& json_body() const;
+
+  // json_body()'s parse; not part of the request.
+  mutable std::optional<Json> parsed_json_body;
 };
 
 // Where a streamed body goes, piece by piece, as it is produced.

@@ -66,7 +66,7 @@ void register_observe_routes(http::RouteTable& table, Journal& journal, Metrics&
   });
   table.add("POST", "/__admin/requests/count", "admin.requests.count", [j](ApiRequest& request) {
     require_journal(*j);
-    return ApiResponse::json(Json{{"count", j->count(http::parse_json_object_body(request.body))}});
+    return ApiResponse::json(Json{{"count", j->count(request.json_body())}});
   });
   table.add("GET", "/__admin/requests/unmatched", "admin.requests.unmatched", [j](ApiRequest& request) {
     require_journal(*j);

@@ -18,7 +18,7 @@ Json clock_json(const core::Clock& clock) {
 }
 
 ApiResponse advance_clock(const ApiRequest& request, AdminContext& context) {
-  const Json body = http::parse_json_object_body(request.body);
+  const Json& body = request.json_body();
   constexpr std::int64_t k_max_step_ms = 10LL * 365 * 24 * 3600 * 1000;  // ten years
   const auto out_of_range = [] {
     return invalid_request("The clock only moves forward, by at most ten years at a time.");
@@ -81,7 +81,7 @@ void register_admin_routes(http::RouteTable& table, AdminContext& context) {
   add("GET", "/__admin/faults", "admin.faults.list",
       [c](ApiRequest&) { return ApiResponse::json(c->faults.list()); });
   add("POST", "/__admin/faults", "admin.faults.add", [c](ApiRequest& request) {
-    return ApiResponse::json(c->faults.add(http::parse_json_object_body(request.body)));
+    return ApiResponse::json(c->faults.add(request.json_body()));
   });
   add("DELETE", "/__admin/faults", "admin.faults.clear", [c](ApiRequest&) {
     c->faults.clear();

@@ -36,7 +36,7 @@ Json setting_json(const AsOfSetting& setting) {
 }
 
 ApiResponse change_date(const ApiRequest& request, AsOfSetting& setting) {
-  const Json body = http::parse_json_object_body(request.body);
+  const Json& body = request.json_body();
   const auto value = body.find("as_of");
   if (value == body.end()) {
     throw http::errors::invalid_request(

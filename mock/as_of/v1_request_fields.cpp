@@ -3,6 +3,7 @@
 #include <string_view>
 #include <vector>
 
+#include "http/api_error.hpp"
 #include "http/json.hpp"
 #include "http/route_table.hpp"
 #include "timeline/v1_field_history.hpp"
@@ -28,12 +29,17 @@ std::optional<http::ApiError> v1_field_refusal(const http::ApiRequest& request, 
   if (name.empty()) return std::nullopt;
   const auto not_yet = timeline::v1_fields_not_yet(timeline::v1_request_field_additions(), name, date);
   if (not_yet.empty()) return std::nullopt;
-  // A body that is not a JSON object gets the handler's own error.
-  const Json body = Json::parse(request.body, nullptr, /*allow_exceptions=*/false);
-  if (!body.is_object()) return std::nullopt;
+  // A body that is not a JSON object gets the handler's own error. The parse is kept on the
+  // request for the handler.
+  const Json* body = nullptr;
+  try {
+    body = &request.json_body();
+  } catch (const http::ApiError&) {
+    return std::nullopt;
+  }
   for (const std::string_view field : not_yet) {
     const std::string param(field);
-    if (body.contains(param)) {
+    if (body->contains(param)) {
       return http::errors::invalid_request("Unknown parameter: '" + param + "'.", param, "unknown_parameter");
     }
   }

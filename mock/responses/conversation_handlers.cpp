@@ -19,7 +19,7 @@ void append_items(Conversation& conversation, const Json& items) {
 }  // namespace
 
 ApiResponse create_conversation(const ApiRequest& request, ResponsesServices& services) {
-  const Json body = http::parse_json_object_body(request.body);
+  const Json& body = request.json_body();
   core::FieldReader reader(body, "");
   reader.allow_only({"metadata", "items"});
   Json metadata = Json::object();
@@ -43,7 +43,7 @@ ApiResponse retrieve_conversation(const ApiRequest& request, ResponsesServices& 
 }
 
 ApiResponse update_conversation(const ApiRequest& request, ResponsesServices& services) {
-  const Json body = http::parse_json_object_body(request.body);
+  const Json& body = request.json_body();
   core::FieldReader reader(body, "");
   reader.allow_only({"metadata"});
   if (!reader.has("metadata")) core::throw_missing("metadata");
@@ -65,7 +65,7 @@ ApiResponse delete_conversation(const ApiRequest& request, ResponsesServices& se
 }
 
 ApiResponse create_conversation_items(const ApiRequest& request, ResponsesServices& services) {
-  const Json body = http::parse_json_object_body(request.body);
+  const Json& body = request.json_body();
   core::FieldReader reader(body, "");
   reader.allow_only({"items"});
   if (!reader.has("items")) core::throw_missing("items");

@@ -85,7 +85,7 @@ void wait_for(ResponsesServices& services, std::int64_t delay_ms) {
 }  // namespace
 
 ApiResponse create_response(const ApiRequest& request, ResponsesServices& services) {
-  ResponseRequest parsed = parse_response_request(http::parse_json_object_body(request.body), BodyKind::create);
+  ResponseRequest parsed = parse_response_request(request.json_body(), BodyKind::create);
   check_vector_stores(parsed, services);
   // A stream slot is taken before the response exists, so a refused stream leaves none behind.
   if (parsed.stream && request.claim_stream) request.claim_stream();

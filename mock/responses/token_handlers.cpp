@@ -35,7 +35,7 @@ Reading read_for(ResponsesState& state, const ResponseRequest& parsed, Responses
 
 ApiResponse count_input_tokens(const ApiRequest& request, ResponsesServices& services) {
   const ResponseRequest parsed =
-      parse_response_request(http::parse_json_object_body(request.body), BodyKind::input_tokens);
+      parse_response_request(request.json_body(), BodyKind::input_tokens);
   return services.store.with_state([&](ResponsesState& state) {
     const Reading reading = read_for(state, parsed, services);
     return ApiResponse::json(
@@ -46,7 +46,7 @@ ApiResponse count_input_tokens(const ApiRequest& request, ResponsesServices& ser
 
 ApiResponse compact_response(const ApiRequest& request, ResponsesServices& services) {
   const ResponseRequest parsed =
-      parse_response_request(http::parse_json_object_body(request.body), BodyKind::compact);
+      parse_response_request(request.json_body(), BodyKind::compact);
   return services.store.with_state([&](ResponsesState& state) {
     Reading reading = read_for(state, parsed, services);
     Json& input = reading.input;

@@ -12,7 +12,7 @@
 namespace mock::vector_stores {
 
 ApiResponse create_file_batch(const ApiRequest& request, VectorStoreServices& services) {
-  NewFileBatch wanted = read_create_file_batch(http::parse_json_object_body(request.body));
+  NewFileBatch wanted = read_create_file_batch(request.json_body());
   const std::int64_t now_ms = services.clock.now_ms();
   return services.store.with_state([&](VectorStoresState& state) {
     advance(state, now_ms);

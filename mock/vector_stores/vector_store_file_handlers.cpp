@@ -14,7 +14,7 @@ Json file_json(const VectorStoreFile& file) { return to_wire(file); }
 }  // namespace
 
 ApiResponse create_vector_store_file(const ApiRequest& request, VectorStoreServices& services) {
-  NewVectorStoreFile created = read_create_vector_store_file(http::parse_json_object_body(request.body));
+  NewVectorStoreFile created = read_create_vector_store_file(request.json_body());
   const std::int64_t now_ms = services.clock.now_ms();
   return services.store.with_state([&](VectorStoresState& state) {
     advance(state, now_ms);
@@ -49,7 +49,7 @@ ApiResponse retrieve_vector_store_file(const ApiRequest& request, VectorStoreSer
 }
 
 ApiResponse update_vector_store_file(const ApiRequest& request, VectorStoreServices& services) {
-  VectorStoreFileUpdate update = read_update_vector_store_file(http::parse_json_object_body(request.body));
+  VectorStoreFileUpdate update = read_update_vector_store_file(request.json_body());
   const std::int64_t now_ms = services.clock.now_ms();
   return services.store.with_state([&](VectorStoresState& state) {
     advance(state, now_ms);

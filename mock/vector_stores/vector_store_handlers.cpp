@@ -9,7 +9,7 @@
 namespace mock::vector_stores {
 
 ApiResponse create_vector_store(const ApiRequest& request, VectorStoreServices& services) {
-  const NewVectorStore created = read_create_vector_store(http::parse_json_object_body(request.body));
+  const NewVectorStore created = read_create_vector_store(request.json_body());
   const std::int64_t now_ms = services.clock.now_ms();
   return services.store.with_state([&](VectorStoresState& state) {
     advance(state, now_ms);
@@ -37,7 +37,7 @@ ApiResponse retrieve_vector_store(const ApiRequest& request, VectorStoreServices
 }
 
 ApiResponse modify_vector_store(const ApiRequest& request, VectorStoreServices& services) {
-  const VectorStoreUpdate update = read_update_vector_store(http::parse_json_object_body(request.body));
+  const VectorStoreUpdate update = read_update_vector_store(request.json_body());
   const std::int64_t now_ms = services.clock.now_ms();
   return services.store.with_state([&](VectorStoresState& state) {
     advance(state, now_ms);

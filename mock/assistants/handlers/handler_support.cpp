@@ -77,9 +77,7 @@ const Thread& found_thread(const Thread* thread, const std::string& id) {
   return *thread;
 }
 
-Json request_body(const http::ApiRequest& request) {
-  return http::parse_json_object_body(request.body);
-}
+const Json& request_body(const http::ApiRequest& request) { return request.json_body(); }
 
 void assign_optional_string(std::optional<std::string>& field, const Json& body, const char* key) {
   const auto it = body.find(key);

@@ -70,7 +70,7 @@ http::ApiResponse read_thread(Services& services, const std::string& thread_id, 
 }
 
 // The request body as a JSON object (empty body -> {}).
-Json request_body(const http::ApiRequest& request);
+const Json& request_body(const http::ApiRequest& request);
 
 // A list page as the wire envelope; unknown cursors become 400.
 template <class T>
