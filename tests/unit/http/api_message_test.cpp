@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "http/api_error.hpp"
+
 namespace {
 using mock::Json;
 using mock::http::ApiRequest;
@@ -63,6 +65,29 @@ TEST(ApiRequest, PathParamReturnsCapturedSegment) {
 TEST(ApiRequest, MissingPathParamIsAProgrammingError) {
   const ApiRequest request;
   EXPECT_THROW(request.path_param("run_id"), std::logic_error);
+}
+
+TEST(ApiRequest, JsonBodyIsParsedOnceAndKept) {
+  ApiRequest request;
+  request.body = R"({"model":"gpt-4o","metadata":{"k":"v"}})";
+  const Json& first = request.json_body();
+  EXPECT_EQ(first["metadata"]["k"], "v");
+  // The same parse, not a second one: a change to the raw body is not seen again.
+  request.body = "{}";
+  EXPECT_EQ(&request.json_body(), &first);
+  EXPECT_EQ(request.json_body()["model"], "gpt-4o");
+}
+
+TEST(ApiRequest, JsonBodyOfNothingIsAnEmptyObjectAndABadBodyThrowsEveryTime) {
+  ApiRequest empty;
+  EXPECT_EQ(empty.json_body(), Json::object());
+  ApiRequest bad;
+  bad.body = "{not json";
+  EXPECT_THROW(bad.json_body(), mock::http::ApiError);
+  EXPECT_THROW(bad.json_body(), mock::http::ApiError);
+  ApiRequest list;
+  list.body = "[1,2]";
+  EXPECT_THROW(list.json_body(), mock::http::ApiError);
 }
 
 TEST(ApiResponse, JsonIsSerialisedByFinalizeWithStatusAndContentType) {
