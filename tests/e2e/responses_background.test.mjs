@@ -3,7 +3,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import OpenAI from 'openai';
+import OpenAI from './support/openai.mjs';
 import { clientFor, startServer } from './support/server.mjs';
 
 let server;
