@@ -4,6 +4,8 @@
 // stream with starting_after.
 #include <chrono>
 #include <future>
+#include <map>
+#include <sstream>
 #include <thread>
 #include <string>
 #include <vector>
@@ -205,6 +207,44 @@ TEST_F(ResponsesStream, OpenBackgroundStreamEndsWhenTheResponseIsCancelled) {
   EXPECT_EQ(open_streams(client), "0");
   // Read again later, the stream of the cancelled response is the same events, closed at once.
   EXPECT_EQ(parse_events(client.get("/v1/responses/" + id + "?stream=true").body).size(), 3U);
+}
+
+// The assistants_mock_responses{status="..."} samples of GET /__admin/metrics.
+std::map<std::string, std::string> response_gauges(ApiClient& client) {
+  const ApiResult result = client.get("/__admin/metrics");
+  EXPECT_EQ(result.status, 200);
+  std::map<std::string, std::string> out;
+  std::istringstream lines(result.body);
+  const std::string prefix = "assistants_mock_responses{status=\"";
+  for (std::string line; std::getline(lines, line);) {
+    if (!line.starts_with(prefix)) continue;
+    const std::size_t quote = line.find('"', prefix.size());
+    out[line.substr(prefix.size(), quote - prefix.size())] = line.substr(line.find(' ', quote) + 1);
+  }
+  return out;
+}
+
+TEST_F(ResponsesStream, MetricsCountStoredResponsesByStatus) {
+  using Gauges = std::map<std::string, std::string>;
+  EXPECT_EQ(response_gauges(client), (Gauges{{"queued", "0"}, {"in_progress", "0"}, {"completed", "0"},
+                                             {"failed", "0"}, {"incomplete", "0"}, {"cancelled", "0"}}));
+  post_ok(client, "/v1/responses", Json{{"model", "m"}, {"input", "kept"}});
+  post_ok(client, "/v1/responses", Json{{"model", "m"}, {"store", false}, {"input", "not stored"}});
+  const std::string deleted = post_ok(client, "/v1/responses", Json{{"model", "m"}, {"input", "gone"}})["id"];
+  ASSERT_EQ(client.del("/v1/responses/" + deleted).status, 200);
+  post_ok(client, "/v1/responses", Json{{"model", "m"}, {"background", true}, {"input", "later"}});
+  const std::string cancelled =
+      post_ok(client, "/v1/responses", Json{{"model", "m"}, {"background", true}, {"input", "stop"}})["id"];
+  post_ok(client, "/v1/responses/" + cancelled + "/cancel");
+
+  EXPECT_EQ(response_gauges(client), (Gauges{{"queued", "1"}, {"in_progress", "0"}, {"completed", "1"},
+                                             {"failed", "0"}, {"incomplete", "0"}, {"cancelled", "1"}}));
+  advance(100);
+  EXPECT_EQ(response_gauges(client)["queued"], "0");
+  EXPECT_EQ(response_gauges(client)["in_progress"], "1");
+  advance(100);
+  EXPECT_EQ(response_gauges(client), (Gauges{{"queued", "0"}, {"in_progress", "0"}, {"completed", "2"},
+                                             {"failed", "0"}, {"incomplete", "0"}, {"cancelled", "1"}}));
 }
 
 TEST_F(ResponsesStream, BackgroundConversationGetsItemsWhenItCompletes) {
