@@ -48,6 +48,7 @@ void ResponsesStep::run(const ResponsesModel& before, ResponsesUnderTest& sut) c
 CreateConversation::CreateConversation(const ResponsesModel&) : texts(gen_texts(0, 2)) {}
 
 void CreateConversation::apply(ResponsesModel& model) const {
+  model.advance();
   ModelConversation conversation;
   for (const std::string& text : texts) conversation.items.push_back(ModelItem{false, true, text, std::nullopt});
   model.conversations.push_back(std::move(conversation));
@@ -77,7 +78,10 @@ void DeleteConversation::checkPreconditions(const ResponsesModel& model) const {
   RC_PRE(conversation < model.conversations.size());
 }
 
-void DeleteConversation::apply(ResponsesModel& model) const { model.conversations[conversation].deleted = true; }
+void DeleteConversation::apply(ResponsesModel& model) const {
+  model.advance();
+  model.conversations[conversation].deleted = true;
+}
 
 void DeleteConversation::execute(const ResponsesModel& now, ResponsesUnderTest& sut) const {
   const std::string id = sut.conversation_id(conversation);
@@ -106,6 +110,7 @@ void AddItems::checkPreconditions(const ResponsesModel& model) const {
 }
 
 void AddItems::apply(ResponsesModel& model) const {
+  model.advance();
   ModelConversation& target = model.conversations[conversation];
   if (target.deleted) return;
   for (const std::string& text : texts) target.items.push_back(ModelItem{false, true, text, std::nullopt});
@@ -155,6 +160,7 @@ void DeleteItem::checkPreconditions(const ResponsesModel& model) const {
 }
 
 void DeleteItem::apply(ResponsesModel& model) const {
+  model.advance();
   ModelConversation& target = model.conversations[conversation];
   if (!target.deleted) target.items[item].deleted = true;
 }

@@ -87,7 +87,8 @@ auto responses_command_generator() {
   return rc::state::gen::execOneOfWithArgs<
       CreateConversation, CreateConversation, DeleteConversation, AddItems, AddItems, DeleteItem,  //
       ListItems, ListItems, CreateResponse, CreateResponse, CreateResponse, CreateResponse,       //
-      RetrieveResponse, DeleteResponse, ListInputItems>();
+      RetrieveResponse, DeleteResponse, ListInputItems, CancelResponse, AdvanceResponseClock,      //
+      AdvanceResponseClock>();
 }
 
 // Runs `check_sequence(port)` (one rapidcheck state sequence) max_success times within the
@@ -170,6 +171,7 @@ TEST(ModelBased, RandomOperationSequencesKeepTheModelAndTheInvariants) {
 TEST(ModelBased, ResponsesAndConversationsKeepTheModel) {
   mock::MockServerConfig config = support::test_config();
   config.manual_clock = true;  // ServerUnderTest lines the clock up with a whole second
+  config.run_step_ms = k_response_step_ms;
   run_model_test(config, "ModelBased/ResponsesAndConversations",
                  "random Responses + Conversations sequences against the reference model",
                  k_default_responses_sequences, k_default_responses_max_size, [](int port) {

@@ -5,6 +5,7 @@
 // with the predicted object, or the service's exact error); every step then checks the
 // server's whole Responses + Conversations state.
 #include <cstddef>
+#include <cstdint>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -89,6 +90,7 @@ struct CreateResponse : ResponsesStep {
   bool store = true;
   std::optional<std::size_t> conversation;
   std::optional<std::size_t> previous;
+  bool background = false;
 
 private:
   // The answer the model predicts is a success.
@@ -111,6 +113,25 @@ struct DeleteResponse : ResponsesStep {
   void execute(const ResponsesModel& now, ResponsesUnderTest& sut) const override;
   void show(std::ostream& os) const override;
   std::size_t response = 0;
+};
+
+// POST /v1/responses/{id}/cancel.
+struct CancelResponse : ResponsesStep {
+  explicit CancelResponse(const ResponsesModel& model);
+  void checkPreconditions(const ResponsesModel& model) const override;
+  void apply(ResponsesModel& model) const override;
+  void execute(const ResponsesModel& now, ResponsesUnderTest& sut) const override;
+  void show(std::ostream& os) const override;
+  std::size_t response = 0;
+};
+
+// Moves the server's manual clock (background responses move on).
+struct AdvanceResponseClock : ResponsesStep {
+  explicit AdvanceResponseClock(const ResponsesModel& model);
+  void apply(ResponsesModel& model) const override;
+  void execute(const ResponsesModel& now, ResponsesUnderTest& sut) const override;
+  void show(std::ostream& os) const override;
+  std::int64_t ms = 0;
 };
 
 // GET /v1/responses/{id}/input_items, every page (limit, order).

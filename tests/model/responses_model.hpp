@@ -13,6 +13,8 @@
 
 namespace tests::model {
 
+constexpr std::int64_t k_response_step_ms = 1000;  // the server's run_step_ms in these tests
+
 // Where a conversation item came from: added directly, or a response's input / output.
 struct ItemOrigin {
   std::size_t response = 0;
@@ -39,11 +41,26 @@ struct ModelResponse {
   std::optional<std::size_t> previous;
   std::vector<std::string> inputs;  // user messages, in order
   std::string output;               // the text of its one output message
+  bool background = false;
+  std::int64_t created_ms = 0;
+  bool cancelled = false;
+  bool appended = false;  // its items went into its conversation (or never will)
 };
 
 struct ResponsesModel {
+  std::int64_t now_ms = 0;  // since the sequence started
   std::vector<ModelConversation> conversations;
   std::vector<ModelResponse> responses;
+
+  // queued, in_progress, completed or cancelled, by now.
+  std::string status(std::size_t response) const;
+  bool terminal(std::size_t response) const;
+  // Background responses that reached their outcome add their items to their conversation,
+  // in the order they finished (the server does it lazily; every step's state check touches
+  // them all, so when is irrelevant).
+  void advance();
+  // A finished response's input, then output, join its conversation (if still there).
+  void append_to_conversation(std::size_t response);
 
   // GET, DELETE, input_items and previous_response_id find it.
   bool retrievable(std::size_t response) const;
