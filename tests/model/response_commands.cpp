@@ -226,8 +226,15 @@ void CancelResponse::execute(const ResponsesModel& now, ResponsesUnderTest& sut)
 
 void CancelResponse::show(std::ostream& os) const { os << "CancelResponse(#" << response << ")"; }
 
-AdvanceResponseClock::AdvanceResponseClock(const ResponsesModel&)
-    : ms(*rc::gen::element<std::int64_t>(500, 1000, 2000)) {}
+AdvanceResponseClock::AdvanceResponseClock(const ResponsesModel& model)
+    : ms(*rc::gen::element<std::int64_t>(500, 1000, 2000)) {
+  const std::vector<std::size_t> live = model.live_conversations();
+  if (!live.empty() && uniform(0, 4) != 0) then_list = *rc::gen::elementOf(live);
+}
+
+void AdvanceResponseClock::checkPreconditions(const ResponsesModel& model) const {
+  if (then_list) RC_PRE(*then_list < model.conversations.size());
+}
 
 void AdvanceResponseClock::apply(ResponsesModel& model) const {
   model.advance();
@@ -235,11 +242,32 @@ void AdvanceResponseClock::apply(ResponsesModel& model) const {
   model.advance();
 }
 
-void AdvanceResponseClock::execute(const ResponsesModel&, ResponsesUnderTest& sut) const {
+void AdvanceResponseClock::execute(const ResponsesModel& now, ResponsesUnderTest& sut) const {
   sut.http().advance_clock(ms);
+  if (!then_list || now.conversations[*then_list].deleted) return;
+  // Items of responses that finished just now have no ids yet: compared by role and text.
+  const ResponsesModel next = nextState(now);
+  const std::vector<std::size_t> live = next.live_items(*then_list);
+  const std::string path = "/v1/conversations/" + sut.conversation_id(*then_list) + "/items";
+  const support::ApiResult result = sut.http().get(path + "?limit=100&order=asc");
+  const Json& data = result.json.is_object() ? result.json.value("data", Json::array()) : Json::array();
+  require(result.status == 200 && data.size() == live.size(),
+          "GET " + path + " after the clock moved: " + support::describe(result) + ", expected " +
+              std::to_string(live.size()) + " items");
+  for (std::size_t k = 0; k < live.size(); ++k) {
+    const ModelItem& item = next.conversations[*then_list].items[live[k]];
+    require(item_text(data[k]) == item.text && data[k].value("role", "") == (item.user ? "user" : "assistant"),
+            "GET " + path + " after the clock moved: item " + std::to_string(k) + " is " + data[k].dump() +
+                ", expected \"" + item.text + "\"");
+  }
+  ++figures().outcomes["list items after the clock moved"];
 }
 
-void AdvanceResponseClock::show(std::ostream& os) const { os << "AdvanceResponseClock(" << ms << " ms)"; }
+void AdvanceResponseClock::show(std::ostream& os) const {
+  os << "AdvanceResponseClock(" << ms << " ms";
+  if (then_list) os << ", then list conversation #" << *then_list;
+  os << ")";
+}
 
 ListInputItems::ListInputItems(const ResponsesModel& model) {
   RC_PRE(!model.responses.empty());

@@ -125,13 +125,17 @@ struct CancelResponse : ResponsesStep {
   std::size_t response = 0;
 };
 
-// Moves the server's manual clock (background responses move on).
+// Moves the server's manual clock (background responses move on), then mostly lists a
+// conversation's items, so that listing, not the state check, is what brings the finished
+// responses' items into it.
 struct AdvanceResponseClock : ResponsesStep {
   explicit AdvanceResponseClock(const ResponsesModel& model);
+  void checkPreconditions(const ResponsesModel& model) const override;
   void apply(ResponsesModel& model) const override;
   void execute(const ResponsesModel& now, ResponsesUnderTest& sut) const override;
   void show(std::ostream& os) const override;
   std::int64_t ms = 0;
+  std::optional<std::size_t> then_list;  // a conversation
 };
 
 // GET /v1/responses/{id}/input_items, every page (limit, order).
