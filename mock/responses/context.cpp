@@ -1,5 +1,8 @@
 #include "mock/responses/context.hpp"
 
+#include <algorithm>
+#include <vector>
+
 #include "http/api_error.hpp"
 #include "mock/responses/lifecycle.hpp"
 #include "mock/responses/lookup.hpp"
@@ -61,22 +64,26 @@ void resolve_references(ResponsesState& state, const Json& context, Json& input)
 
 void advance_response(ResponsesState& state, StoredResponse& response, std::int64_t now_ms) {
   if (!response.background || is_terminal(response.status)) {
-    state.running.erase(response.id);
+    std::erase(state.running, response.id);
     return;
   }
-  advance(response, now_ms, [&](StoredResponse& finished) { on_response_finished(state, finished); });
-  if (is_terminal(response.status)) state.running.erase(response.id);
+  advance_running(state, now_ms);
 }
 
 void advance_running(ResponsesState& state, std::int64_t now_ms) {
-  const std::set<std::string> running = state.running;
-  for (const std::string& id : running) {
+  std::vector<StoredResponse*> due;
+  std::erase_if(state.running, [&](const std::string& id) {
     StoredResponse* response = state.responses.find(id);
-    if (response == nullptr) {
-      state.running.erase(id);  // deleted while it ran
-    } else {
-      advance_response(state, *response, now_ms);
-    }
+    if (response != nullptr) due.push_back(response);
+    return response == nullptr;  // deleted while it ran
+  });
+  // `running` is in creation order; a stable sort keeps it among equal finishing times.
+  std::stable_sort(due.begin(), due.end(), [](const StoredResponse* a, const StoredResponse* b) {
+    return a->finish_due_ms < b->finish_due_ms;
+  });
+  for (StoredResponse* response : due) {
+    advance(*response, now_ms, [&](StoredResponse& finished) { on_response_finished(state, finished); });
+    if (is_terminal(response->status)) std::erase(state.running, response->id);
   }
 }
 

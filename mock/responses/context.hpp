@@ -24,11 +24,14 @@ ResponseContext context_for(ResponsesState& state, const ResponseRequest& reques
 // stored response); 400 when none has that id.
 void resolve_references(ResponsesState& state, const Json& context, Json& input);
 
-// Applies the background transitions due by now_ms, appending the items when it ends.
+// Applies the background transitions due by now_ms, appending the items when it ends. A
+// running response is advanced with all the others (advance_running), so one that finished
+// earlier cannot join a conversation after it.
 void advance_response(ResponsesState& state, StoredResponse& response, std::int64_t now_ms);
 
 // Advances every running background response (before a conversation is read: their items
-// join it when they end).
+// join it when they end), in the order they reach their outcome, then of creation: a
+// conversation gets the items of its background responses in that order.
 void advance_running(ResponsesState& state, std::int64_t now_ms);
 
 // A response reached its outcome: a completed or incomplete one adds its input and output

@@ -14,7 +14,9 @@ namespace mock::responses {
 //   response.created [, response.queued] (background), response.in_progress,
 //   per output item: output_item.added, its own events, output_item.done,
 //   response.completed | response.failed | response.incomplete.
-// A cancelled background response ends its stream after the events it had reached.
+// A cancelled background response ends its stream after the events it had reached, with no
+// terminal event: the service's stream events have none for a cancel (`response.cancelled`
+// is a webhook event only, RESPONSES.md §9 and the spec's ResponseStreamEvent union).
 std::vector<Json> response_events(const StoredResponse& response);
 
 }  // namespace mock::responses

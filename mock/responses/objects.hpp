@@ -4,7 +4,6 @@
 // about (status, the script left after a function call, timings) is typed.
 #include <cstdint>
 #include <optional>
-#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -80,8 +79,9 @@ struct StoredResponse {
 struct ResponsesState {
   core::OrderedCollection<Conversation> conversations;
   core::OrderedCollection<StoredResponse> responses;  // only store: true ones
-  // Background responses not yet terminal, so reading a conversation can bring them up to now.
-  std::set<std::string> running;
+  // Background responses not yet terminal, oldest first, so reading a conversation can bring
+  // them up to now.
+  std::vector<std::string> running;
 };
 
 }  // namespace mock::responses

@@ -100,7 +100,7 @@ ApiResponse create_response(const ApiRequest& request, ResponsesServices& servic
     delay_ms = parsed.background ? 0 : response.outcome.delay_ms;
     if (parsed.stream && !parsed.background) events = response_events(response);
     if (!parsed.stream) answer = wire_text(response);
-    if (parsed.background) state.running.insert(response.id);
+    if (parsed.background) state.running.push_back(response.id);
     if (parsed.store) state.responses.insert(std::move(response));
   });
   wait_for(services, delay_ms);

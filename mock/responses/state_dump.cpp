@@ -1,5 +1,7 @@
 #include "mock/responses/state_dump.hpp"
 
+#include <array>
+
 #include "mock/responses/context.hpp"
 #include "mock/responses/wire.hpp"
 
@@ -25,6 +27,22 @@ Json dump_state(ResponsesServices& services) {
     });
     return Json{{"conversations", std::move(conversations)}, {"responses", std::move(responses)}};
   });
+}
+
+std::vector<std::pair<ResponseStatus, std::size_t>> count_by_status(ResponsesServices& services) {
+  constexpr std::array k_statuses{ResponseStatus::queued,    ResponseStatus::in_progress,
+                                  ResponseStatus::completed, ResponseStatus::failed,
+                                  ResponseStatus::incomplete, ResponseStatus::cancelled};
+  std::vector<std::pair<ResponseStatus, std::size_t>> counts;
+  for (const ResponseStatus status : k_statuses) counts.emplace_back(status, 0);
+  services.store.with_state([&](ResponsesState& state) {
+    const std::int64_t now_ms = services.clock.now_ms();
+    state.responses.for_each([&](StoredResponse& response) {
+      advance_response(state, response, now_ms);
+      for (auto& [status, count] : counts) count += status == response.status ? 1 : 0;
+    });
+  });
+  return counts;
 }
 
 }  // namespace mock::responses

@@ -10,6 +10,7 @@
 #include "mock/assistants/routes.hpp"
 #include "mock/assistants/state_dump.hpp"
 #include "mock/files/file_routes.hpp"
+#include "mock/responses/lifecycle.hpp"
 #include "mock/responses/routes.hpp"
 #include "mock/responses/state_dump.hpp"
 #include "mock/vector_stores/file_search.hpp"
@@ -38,6 +39,18 @@ std::string run_status_gauges(assistants::AssistantsStore& store) {
       "# TYPE assistants_mock_runs gauge\n";
   for (const auto& [status, count] : counts) {
     out += "assistants_mock_runs{status=\"" + status + "\"} " + std::to_string(count) + "\n";
+  }
+  return out;
+}
+
+// Stored responses by status, every status listed (zero included).
+std::string response_status_gauges(responses::ResponsesServices& services) {
+  std::string out =
+      "# HELP assistants_mock_responses Stored responses held by the mock, by status.\n"
+      "# TYPE assistants_mock_responses gauge\n";
+  for (const auto& [status, count] : responses::count_by_status(services)) {
+    out += "assistants_mock_responses{status=\"" + std::string(responses::to_string(status)) + "\"} " +
+           std::to_string(count) + "\n";
   }
   return out;
 }
@@ -80,6 +93,7 @@ MockServer::MockServer(MockServerConfig config)
   observe::register_observe_routes(m_routes, m_journal, m_metrics);
   m_metrics.set_journal_dropped([this] { return m_journal.dropped(); });
   m_metrics.add_source([this] { return run_status_gauges(m_store); });
+  m_metrics.add_source([this] { return response_status_gauges(*m_responses_services); });
 
   m_http = std::make_unique<http::HttpServer>(
       m_config.http, [this](http::ApiRequest& request) { return handle(request); },

@@ -20,13 +20,16 @@ namespace {
 using nlohmann::json;
 
 // The rules of the seed article and of a function call, as the Assistants tests script them:
-// one scenario for both surfaces.
+// one scenario for both surfaces; and a response slow enough to be cancelled however loaded
+// the machine (the mock's steps are 2 ms of the real clock).
 const json k_scenario = json::parse(R"json({
   "name": "responses under contract",
   "rules": [
     {"when": {"message_contains": "weather"},
      "then": [{"function_call": {"name": "get_weather", "arguments": {"city": "Paris"}}},
               {"message": "It is {{tool_output}}."}]},
+    {"when": {"message_contains": "Take your time"},
+     "then": [{"delay_ms": 600000, "message": "Done at last."}]},
     {"when": {"message_contains": "3x + 11 = 14"},
      "then": [{"code_interpreter": {"input": "x = (14 - 11) / 3\nprint(x)", "logs": "1.0"}},
               {"message": "The solution is x = 1, Jane Doe."}]}

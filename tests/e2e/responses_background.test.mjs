@@ -3,7 +3,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import OpenAI from 'openai';
+import OpenAI from './support/openai.mjs';
 import { clientFor, startServer } from './support/server.mjs';
 
 let server;
@@ -46,6 +46,22 @@ test('background: cancel while queued, twice', async () => {
   assert.deepEqual(cancelled.output, []);
   assert.deepEqual(await slow.responses.cancel(response.id), cancelled);
   assert.equal((await slow.responses.retrieve(response.id)).status, 'cancelled');
+});
+
+test('background + stream: cancelling ends the open stream', async () => {
+  // The service's stream has no event for a cancel (`response.cancelled` is a webhook event):
+  // the stream ends after the events the response reached; retrieve tells the status.
+  const slow = clientFor(slowServer);
+  const stream = await slow.responses.create({ model: 'gpt-4o', background: true, stream: true, input: 'hi' });
+  const types = [];
+  let id;
+  for await (const event of stream) {
+    types.push(event.type);
+    id = event.response?.id ?? id;
+    if (event.type === 'response.queued') await slow.responses.cancel(id);
+  }
+  assert.deepEqual(types, ['response.created', 'response.queued']);
+  assert.equal((await slow.responses.retrieve(id)).status, 'cancelled');
 });
 
 test('background + stream, resumed with starting_after', async () => {

@@ -3,7 +3,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { toFile } from 'openai';
+import { toFile } from './support/openai.mjs';
 import { clientFor, startServer } from './support/server.mjs';
 
 let server;

@@ -2,6 +2,11 @@
 // numbers from 0 without gaps, deltas that add up to the final text; background responses
 // that move queued -> in_progress -> completed on the manual clock, cancel, and resuming a
 // stream with starting_after.
+#include <chrono>
+#include <future>
+#include <map>
+#include <sstream>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -156,6 +161,90 @@ TEST_F(ResponsesStream, CancelWhileRunningIsIdempotent) {
   advance(1000);
   expect_error(client.post("/v1/responses/" + finished + "/cancel"), 400,
                "Cannot cancel a response with status 'completed'.");
+}
+
+// The value of the assistants_mock_open_streams gauge.
+std::string open_streams(ApiClient& client) {
+  const std::string body = client.get("/__admin/metrics").body;
+  const std::string name = "assistants_mock_open_streams ";
+  const std::size_t at = body.find("\n" + name);
+  if (at == std::string::npos) return "missing";
+  const std::size_t start = at + 1 + name.size();
+  return body.substr(start, body.find('\n', start) - start);
+}
+
+// The service's stream has no event for a cancelled response (`response.cancelled` is a
+// webhook event only; neither the spec's ResponseStreamEvent union nor the SDK's names one):
+// a stream that is open when its background response is cancelled ends after the events
+// the response had reached, at once, without a terminal event.
+TEST_F(ResponsesStream, OpenBackgroundStreamEndsWhenTheResponseIsCancelled) {
+  const std::string id =
+      post_ok(client, "/v1/responses", Json{{"model", "m"}, {"background", true}, {"input", "hi"}})["id"];
+  advance(100);  // in_progress, finishing only after another 100 ms of the manual clock
+  std::future<ApiResult> stream = std::async(std::launch::async, [this, id] {
+    ApiClient reader = server.client();
+    reader.set_beta(std::nullopt);
+    return reader.get("/v1/responses/" + id + "?stream=true");
+  });
+  for (int i = 0; i < 500 && open_streams(client) != "1"; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_EQ(open_streams(client), "1") << "the stream never opened";
+  EXPECT_EQ(stream.wait_for(std::chrono::milliseconds(100)), std::future_status::timeout)
+      << "a stream of a running response stays open";
+
+  EXPECT_EQ(post_ok(client, "/v1/responses/" + id + "/cancel")["status"], "cancelled");
+  ASSERT_EQ(stream.wait_for(std::chrono::seconds(5)), std::future_status::ready)
+      << "the stream stayed open after the cancel";
+  const ApiResult result = stream.get();
+  EXPECT_EQ(result.status, 200);
+  const std::vector<Event> events = parse_events(result.body);
+  EXPECT_EQ(names(events), (std::vector<std::string>{"response.created", "response.queued", "response.in_progress"}));
+  for (std::size_t i = 0; i < events.size(); ++i) EXPECT_EQ(events[i].data["sequence_number"], i);
+  for (int i = 0; i < 100 && open_streams(client) != "0"; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ(open_streams(client), "0");
+  // Read again later, the stream of the cancelled response is the same events, closed at once.
+  EXPECT_EQ(parse_events(client.get("/v1/responses/" + id + "?stream=true").body).size(), 3U);
+}
+
+// The assistants_mock_responses{status="..."} samples of GET /__admin/metrics.
+std::map<std::string, std::string> response_gauges(ApiClient& client) {
+  const ApiResult result = client.get("/__admin/metrics");
+  EXPECT_EQ(result.status, 200);
+  std::map<std::string, std::string> out;
+  std::istringstream lines(result.body);
+  const std::string prefix = "assistants_mock_responses{status=\"";
+  for (std::string line; std::getline(lines, line);) {
+    if (!line.starts_with(prefix)) continue;
+    const std::size_t quote = line.find('"', prefix.size());
+    out[line.substr(prefix.size(), quote - prefix.size())] = line.substr(line.find(' ', quote) + 1);
+  }
+  return out;
+}
+
+TEST_F(ResponsesStream, MetricsCountStoredResponsesByStatus) {
+  using Gauges = std::map<std::string, std::string>;
+  EXPECT_EQ(response_gauges(client), (Gauges{{"queued", "0"}, {"in_progress", "0"}, {"completed", "0"},
+                                             {"failed", "0"}, {"incomplete", "0"}, {"cancelled", "0"}}));
+  post_ok(client, "/v1/responses", Json{{"model", "m"}, {"input", "kept"}});
+  post_ok(client, "/v1/responses", Json{{"model", "m"}, {"store", false}, {"input", "not stored"}});
+  const std::string deleted = post_ok(client, "/v1/responses", Json{{"model", "m"}, {"input", "gone"}})["id"];
+  ASSERT_EQ(client.del("/v1/responses/" + deleted).status, 200);
+  post_ok(client, "/v1/responses", Json{{"model", "m"}, {"background", true}, {"input", "later"}});
+  const std::string cancelled =
+      post_ok(client, "/v1/responses", Json{{"model", "m"}, {"background", true}, {"input", "stop"}})["id"];
+  post_ok(client, "/v1/responses/" + cancelled + "/cancel");
+
+  EXPECT_EQ(response_gauges(client), (Gauges{{"queued", "1"}, {"in_progress", "0"}, {"completed", "1"},
+                                             {"failed", "0"}, {"incomplete", "0"}, {"cancelled", "1"}}));
+  advance(100);
+  EXPECT_EQ(response_gauges(client)["queued"], "0");
+  EXPECT_EQ(response_gauges(client)["in_progress"], "1");
+  advance(100);
+  EXPECT_EQ(response_gauges(client), (Gauges{{"queued", "0"}, {"in_progress", "0"}, {"completed", "2"},
+                                             {"failed", "0"}, {"incomplete", "0"}, {"cancelled", "1"}}));
 }
 
 TEST_F(ResponsesStream, BackgroundConversationGetsItemsWhenItCompletes) {

@@ -14,6 +14,11 @@ std::size_t pick(const std::vector<std::size_t>& preferred, std::size_t count) {
   return *rc::gen::inRange<std::size_t>(0, count);
 }
 
+int uniform(int min, int max) {
+  constexpr int k_nominal_size = 100;  // rapidcheck's size at which inRange spans its range
+  return *rc::gen::resize(k_nominal_size, rc::gen::inRange(min, max));
+}
+
 std::vector<std::size_t> live_threads(const Model& model) {
   std::vector<std::size_t> out;
   for (std::size_t t = 0; t < model.threads.size(); ++t) {

@@ -14,6 +14,9 @@ namespace tests::model {
 // Mostly one of `preferred` (when there is one), otherwise any index below `count`.
 // Call only while generating (inside a command's constructor).
 std::size_t pick(const std::vector<std::size_t>& preferred, std::size_t count);
+// An int in [min, max), uniform whatever the generation size (rc::gen::inRange narrows its
+// range while the size is small). Call only while generating.
+int uniform(int min, int max);
 // Handles of live objects.
 std::vector<std::size_t> live_threads(const Model& model);
 std::vector<std::size_t> live_assistants(const Model& model);

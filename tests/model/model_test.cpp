@@ -1,9 +1,10 @@
-// Model-based test of the Assistants API (issue 9, part 3): rapidcheck strings random
-// operations together, runs them against a real in-process MockServer over HTTP and
-// against the reference model, checks the server's whole state after every step, and on a
-// failure shrinks the sequence to a minimal one.
+// Model-based tests of the Assistants API (issue 9, part 3) and of the Responses +
+// Conversations API (issue 22): rapidcheck strings random operations together, runs them
+// against a real in-process MockServer over HTTP and against a reference model, checks the
+// server's whole state after every step, and on a failure shrinks the sequence to a minimal
+// one. Each TEST is its own CTest test with its own server.
 //
-// Defaults keep the suite near 15 s under ASan on an idle 2-core machine, 30-60 s while
+// Defaults keep each suite near 15 s under ASan on an idle 2-core machine, 30-60 s while
 // other builds load it, and a time budget skips what would run past 40 s; RC_PARAMS overrides
 // them (e.g. RC_PARAMS="max_success=1000 max_size=80", or "seed=N" / "reproduce=..." to
 // replay a failure).
@@ -19,6 +20,7 @@
 
 #include "mock/scenario/scenario.hpp"
 #include "tests/model/commands.hpp"
+#include "tests/model/responses_commands.hpp"
 #include "tests/support/test_server.hpp"
 
 namespace tests::model {
@@ -26,6 +28,9 @@ namespace {
 
 constexpr int k_default_sequences = 100;  // rapidcheck's max_success
 constexpr int k_default_max_size = 100;   // a sequence has up to max_size + 1 commands
+// The Responses + Conversations sequences: shorter, each step's state check is cheap.
+constexpr int k_default_responses_sequences = 100;
+constexpr int k_default_responses_max_size = 60;
 // Sequences due to start after this many seconds are skipped (and counted), so a machine
 // loaded by other builds cannot push the suite into its CTest time-out. Never once a
 // sequence failed: shrinking must run. MODEL_TEST_SECONDS changes it.
@@ -51,10 +56,10 @@ double budget_seconds() {
   return text != nullptr ? std::strtod(text, nullptr) : k_default_budget_seconds;
 }
 
-rc::detail::TestParams test_params() {
+rc::detail::TestParams test_params(int default_sequences, int default_max_size) {
   rc::detail::TestParams params = rc::detail::configuration().testParams;
-  if (!rc_params_mention("max_success")) params.maxSuccess = k_default_sequences;
-  if (!rc_params_mention("max_size")) params.maxSize = k_default_max_size;
+  if (!rc_params_mention("max_success")) params.maxSuccess = default_sequences;
+  if (!rc_params_mention("max_size")) params.maxSize = default_max_size;
   return params;
 }
 
@@ -78,8 +83,20 @@ auto command_generator() {
       ListPages, ListPages, ListPages, CheckDeletedGone>();
 }
 
-TEST(ModelBased, RandomOperationSequencesKeepTheModelAndTheInvariants) {
-  support::TestServer server(model_server_config());
+auto responses_command_generator() {
+  return rc::state::gen::execOneOfWithArgs<
+      CreateConversation, CreateConversation, DeleteConversation, AddItems, AddItems, DeleteItem,  //
+      ListItems, ListItems, CreateResponse, CreateResponse, CreateResponse, CreateResponse,       //
+      RetrieveResponse, DeleteResponse, ListInputItems, CancelResponse, AdvanceResponseClock,      //
+      AdvanceResponseClock>();
+}
+
+// Runs `check_sequence(port)` (one rapidcheck state sequence) max_success times within the
+// time budget against one server, prints the figures and fails with rapidcheck's message.
+template <class CheckSequence>
+void run_model_test(const mock::MockServerConfig& config, const char* id, const char* description,
+                    int default_sequences, int default_max_size, CheckSequence check_sequence) {
+  support::TestServer server(config);
   figures() = Figures{};
   const auto started = std::chrono::steady_clock::now();
 
@@ -94,10 +111,9 @@ TEST(ModelBased, RandomOperationSequencesKeepTheModelAndTheInvariants) {
       ++skipped;
       return;
     }
-    ServerUnderTest sut(server.port());
     ++figures().sequences;
     try {
-      rc::state::check(Model{}, sut, command_generator());
+      check_sequence(server.port());
     } catch (const rc::detail::CaseResult& result) {
       failed = failed || result.type == rc::detail::CaseResult::Type::Failure;
       throw;
@@ -107,10 +123,10 @@ TEST(ModelBased, RandomOperationSequencesKeepTheModelAndTheInvariants) {
     }
   };
   rc::detail::TestMetadata metadata;
-  metadata.id = "ModelBased/RandomOperationSequences";
-  metadata.description = "random API operation sequences against the reference model";
+  metadata.id = id;
+  metadata.description = description;
   CountingListener listener;
-  const rc::detail::TestParams params = test_params();
+  const rc::detail::TestParams params = test_params(default_sequences, default_max_size);
   const rc::detail::TestResult result = rc::detail::checkTestable(
       property, metadata, params, listener, rc::detail::configuration().reproduce);
 
@@ -129,16 +145,39 @@ TEST(ModelBased, RandomOperationSequencesKeepTheModelAndTheInvariants) {
     outcomes += (outcomes.empty() ? "" : ", ") + what + " " + std::to_string(count);
   }
   std::printf("model: checked outcomes: %s\n", outcomes.c_str());
-  RecordProperty("sequences", std::to_string(f.sequences));
-  RecordProperty("steps", std::to_string(f.steps));
-  RecordProperty("requests", std::to_string(f.requests));
-  RecordProperty("skipped", std::to_string(skipped));
+  ::testing::Test::RecordProperty("sequences", std::to_string(f.sequences));
+  ::testing::Test::RecordProperty("steps", std::to_string(f.steps));
+  ::testing::Test::RecordProperty("requests", std::to_string(f.requests));
+  ::testing::Test::RecordProperty("skipped", std::to_string(skipped));
 
   if (!result.template is<rc::detail::SuccessResult>()) {
     std::ostringstream message;
     rc::detail::printResultMessage(result, message);
     FAIL() << message.str();
   }
+}
+
+TEST(ModelBased, RandomOperationSequencesKeepTheModelAndTheInvariants) {
+  run_model_test(model_server_config(), "ModelBased/RandomOperationSequences",
+                 "random API operation sequences against the reference model", k_default_sequences,
+                 k_default_max_size, [](int port) {
+                   ServerUnderTest sut(port);
+                   rc::state::check(Model{}, sut, command_generator());
+                 });
+}
+
+// The Responses + Conversations API against its own reference model (no scenario: every
+// response is the default reply), on its own server.
+TEST(ModelBased, ResponsesAndConversationsKeepTheModel) {
+  mock::MockServerConfig config = support::test_config();
+  config.manual_clock = true;  // ServerUnderTest lines the clock up with a whole second
+  config.run_step_ms = k_response_step_ms;
+  run_model_test(config, "ModelBased/ResponsesAndConversations",
+                 "random Responses + Conversations sequences against the reference model",
+                 k_default_responses_sequences, k_default_responses_max_size, [](int port) {
+                   ResponsesUnderTest sut(port);
+                   rc::state::check(ResponsesModel{}, sut, responses_command_generator());
+                 });
 }
 
 }  // namespace

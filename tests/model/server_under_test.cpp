@@ -35,7 +35,7 @@ std::string message_text(const Json& message) {
 }
 
 // Binds a handle's slot to the id the server shows, or checks it is the same id.
-void bind(std::string& slot, const Json& object, const std::string& what) {
+void bind_id(std::string& slot, const Json& object, const std::string& what) {
   const std::string id = object.value("id", "");
   require(!id.empty(), what + ": no id in " + object.dump());
   if (slot.empty()) slot = id;
@@ -207,7 +207,7 @@ void ServerUnderTest::verify(const Model& model) {
   for (std::size_t i = 0; i < assistants.size(); ++i) {
     const Json& shown = field(state, "assistants")[i];
     const ModelAssistant& expected = model.assistants[assistants[i]];
-    bind(assistant_id(assistants[i]), shown, "assistant #" + std::to_string(assistants[i]));
+    bind_id(assistant_id(assistants[i]), shown, "assistant #" + std::to_string(assistants[i]));
     require(
         shown.value("model", "") == expected.model && str(field(shown, "name")) == expected.name,
         "assistant " + shown.value("id", "") + " is " + shown.dump());
@@ -225,7 +225,7 @@ void ServerUnderTest::verify(const Model& model) {
 void ServerUnderTest::verify_thread(const ModelThread& model, ThreadIds& ids, const Json& state,
                                     const Model& whole) {
   const std::size_t t = static_cast<std::size_t>(&model - whole.threads.data());
-  bind(ids.id, state, "thread #" + std::to_string(t));
+  bind_id(ids.id, state, "thread #" + std::to_string(t));
   const std::string where = "thread " + ids.id;
   // Runs first: messages name them.
   require(field(state, "runs").size() == model.runs.size(),
@@ -242,7 +242,7 @@ void ServerUnderTest::verify_thread(const ModelThread& model, ThreadIds& ids, co
     const Json& shown = field(state, "messages")[i];
     const ModelMessage& expected = model.messages[messages[i]];
     const std::string what = where + " message #" + std::to_string(messages[i]);
-    bind(ids.messages[messages[i]], shown, what);
+    bind_id(ids.messages[messages[i]], shown, what);
     require(shown.value("role", "") == (expected.user ? "user" : "assistant") &&
                 shown.value("status", "") == to_string(expected.status) &&
                 message_text(shown) == expected.text,
@@ -252,7 +252,7 @@ void ServerUnderTest::verify_thread(const ModelThread& model, ThreadIds& ids, co
   }
   for (std::size_t r = 0; r < model.runs.size(); ++r) {
     const std::string what = where + " run #" + std::to_string(r);
-    bind(ids.runs[r].id, field(state, "runs")[r], what);
+    bind_id(ids.runs[r].id, field(state, "runs")[r], what);
     require(
         field(state, "runs")[r].value("assistant_id", "") == assistant_id(model.runs[r].assistant),
         what + ": wrong assistant_id");
@@ -307,7 +307,7 @@ void ServerUnderTest::verify_run(const ModelRun& model, RunIds& ids, const Json&
   for (std::size_t s = 0; s < model.steps.size(); ++s) {
     const Json& shown = field(state, "steps")[s];
     const std::string what = where + " step #" + std::to_string(s);
-    bind(ids.steps[s], shown, what);
+    bind_id(ids.steps[s], shown, what);
     require(shown.value("type", "") == to_string(model.steps[s].type) &&
                 shown.value("status", "") == to_string(model.steps[s].status),
             what + ": expected " + std::string(to_string(model.steps[s].type)) + " " +

@@ -6,7 +6,7 @@
 
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
-import OpenAI from 'openai';
+import OpenAI from './openai.mjs';
 
 const START_TIMEOUT_MS = 10_000;
 const STOP_TIMEOUT_MS = 5_000;
