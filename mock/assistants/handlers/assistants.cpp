@@ -29,7 +29,7 @@ void apply_fields(Assistant& assistant, const AssistantFields& fields) {
 }  // namespace
 
 ApiResponse create_assistant(const ApiRequest& request, Services& services) {
-  const AssistantFields fields = read_create_assistant(request_body(request), core::version_of(request));
+  const AssistantFields fields = read_create_assistant(request.json_body(), core::version_of(request));
   Assistant assistant;
   assistant.id = services.ids.next("asst_");
   assistant.created_at = services.clock.now_seconds();
@@ -54,7 +54,7 @@ ApiResponse retrieve_assistant(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse modify_assistant(const ApiRequest& request, Services& services) {
-  const AssistantFields fields = read_modify_assistant(request_body(request), core::version_of(request));
+  const AssistantFields fields = read_modify_assistant(request.json_body(), core::version_of(request));
   if (fields.tool_resources) {  // the files and vector stores named must exist
     Json resources = *fields.tool_resources;
     vector_stores::resolve_tool_resources(services.links, resources);

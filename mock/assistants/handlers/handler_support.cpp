@@ -3,7 +3,6 @@
 #include <utility>
 
 #include "http/api_error.hpp"
-#include "http/json_body.hpp"
 #include "mock/assistants/params/shared_params.hpp"
 
 namespace mock::assistants {
@@ -75,18 +74,6 @@ Thread& found_thread(Thread* thread, const std::string& id) {
 const Thread& found_thread(const Thread* thread, const std::string& id) {
   if (thread == nullptr) throw http::errors::not_found("thread", id);
   return *thread;
-}
-
-const Json& request_body(const http::ApiRequest& request) { return request.json_body(); }
-
-void assign_optional_string(std::optional<std::string>& field, const Json& body, const char* key) {
-  const auto it = body.find(key);
-  if (it == body.end()) return;
-  if (it->is_null()) {
-    field.reset();
-  } else {
-    field = it->get<std::string>();
-  }
 }
 
 }  // namespace mock::assistants

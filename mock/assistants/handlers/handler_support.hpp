@@ -69,9 +69,6 @@ http::ApiResponse read_thread(Services& services, const std::string& thread_id, 
   });
 }
 
-// The request body as a JSON object (empty body -> {}).
-const Json& request_body(const http::ApiRequest& request);
-
 // A list page as the wire envelope; unknown cursors become 400.
 template <class T>
 http::ApiResponse list_response(const core::OrderedCollection<T>& collection,
@@ -107,9 +104,6 @@ http::ApiResponse created_response(const T& object, const http::ApiRequest& requ
   if (auto dated = dated_v1_wire(object, request)) return http::ApiResponse::json(*dated);
   return http::ApiResponse::json_text(checked_wire_text(object, core::version_of(request)));
 }
-
-// Copies `key` from a normalised body onto an optional<string> field (null clears it).
-void assign_optional_string(std::optional<std::string>& field, const Json& body, const char* key);
 
 }  // namespace mock::assistants
 

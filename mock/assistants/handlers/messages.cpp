@@ -37,7 +37,7 @@ ApiResponse retrieve_message(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse modify_message(const ApiRequest& request, Services& services) {
-  const MetadataUpdate update = read_modify_metadata_only(request_body(request));
+  const MetadataUpdate update = read_modify_metadata_only(request.json_body());
   return change_thread(services, request.path_param("thread_id"), [&](const AssistantsState&, Thread& thread) {
     Message& message = require_message(thread, request.path_param("message_id"));
     if (update.metadata) {

@@ -78,7 +78,7 @@ Run& start_run(Thread& thread, const Assistant& assistant, const RunSettings& se
 }  // namespace
 
 ApiResponse create_run(const ApiRequest& request, Services& services) {
-  CreateRunParams params = read_create_run(request_body(request), core::version_of(request));
+  CreateRunParams params = read_create_run(request.json_body(), core::version_of(request));
   claim_stream_if_asked(request, params.run.stream);
   return change_thread(services, request.path_param("thread_id"), [&](const AssistantsState& state, Thread& thread) {
     if (thread.active_run_id) {
@@ -98,7 +98,7 @@ ApiResponse create_run(const ApiRequest& request, Services& services) {
 
 ApiResponse create_thread_and_run(const ApiRequest& request, Services& services) {
   CreateThreadAndRunParams params =
-      read_create_thread_and_run(request_body(request), core::version_of(request));
+      read_create_thread_and_run(request.json_body(), core::version_of(request));
   claim_stream_if_asked(request, params.run.stream);
   return services.store.with_state([&](AssistantsState& state) {
     // Check the assistant before creating anything, so a 404 leaves no orphan thread.
@@ -123,7 +123,7 @@ ApiResponse retrieve_run(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse modify_run(const ApiRequest& request, Services& services) {
-  const MetadataUpdate update = read_modify_metadata_only(request_body(request));
+  const MetadataUpdate update = read_modify_metadata_only(request.json_body());
   return change_thread(services, request.path_param("thread_id"), [&](const AssistantsState&, Thread& thread) {
     Run& run = require_run(thread, request.path_param("run_id"));
     if (update.metadata) run.metadata = *update.metadata;
@@ -140,7 +140,7 @@ ApiResponse cancel_run(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse submit_tool_outputs(const ApiRequest& request, Services& services) {
-  const SubmitToolOutputsParams params = read_submit_tool_outputs(request_body(request));
+  const SubmitToolOutputsParams params = read_submit_tool_outputs(request.json_body());
   claim_stream_if_asked(request, params.stream);
   return change_thread(services, request.path_param("thread_id"), [&](const AssistantsState& state, Thread& thread) {
     Run& run = require_run(thread, request.path_param("run_id"));

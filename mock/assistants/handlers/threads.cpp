@@ -27,7 +27,7 @@ Thread& insert_thread(AssistantsState& state, NewThread&& created, Services& ser
 }
 
 ApiResponse create_thread(const ApiRequest& request, Services& services) {
-  NewThread created = read_create_thread(request_body(request), core::version_of(request));
+  NewThread created = read_create_thread(request.json_body(), core::version_of(request));
   return services.store.with_state([&](AssistantsState& state) {
     return created_response(insert_thread(state, std::move(created), services), request);
   });
@@ -39,7 +39,7 @@ ApiResponse retrieve_thread(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse modify_thread(const ApiRequest& request, Services& services) {
-  const ThreadUpdate update = read_modify_thread(request_body(request), core::version_of(request));
+  const ThreadUpdate update = read_modify_thread(request.json_body(), core::version_of(request));
   if (update.tool_resources) {  // the files and vector stores named must exist
     Json resources = *update.tool_resources;
     vector_stores::resolve_tool_resources(services.links, resources);

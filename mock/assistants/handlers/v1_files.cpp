@@ -60,7 +60,7 @@ ApiResponse list_links(const std::vector<FileLink>& links, const ApiRequest& req
 
 ApiResponse create_assistant_file(const ApiRequest& request, Services& services) {
   core::require_version(request, ApiVersion::v1);
-  const std::string file_id = parse_create_assistant_file(request_body(request));
+  const std::string file_id = parse_create_assistant_file(request.json_body());
   return services.store.with_state([&](AssistantsState& state) {
     Assistant& assistant = require_assistant(state, request.path_param("assistant_id"));
     if (!has_file(assistant.file_ids, file_id)) {

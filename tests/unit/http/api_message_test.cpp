@@ -83,8 +83,14 @@ TEST(ApiRequest, JsonBodyOfNothingIsAnEmptyObjectAndABadBodyThrowsEveryTime) {
   EXPECT_EQ(empty.json_body(), Json::object());
   ApiRequest bad;
   bad.body = "{not json";
-  EXPECT_THROW(bad.json_body(), mock::http::ApiError);
-  EXPECT_THROW(bad.json_body(), mock::http::ApiError);
+  for (int i = 0; i < 2; ++i) {
+    try {
+      bad.json_body();
+      ADD_FAILURE() << "a bad body parsed";
+    } catch (const mock::http::ApiError& error) {
+      EXPECT_EQ(error.status(), 400);
+    }
+  }
   ApiRequest list;
   list.body = "[1,2]";
   EXPECT_THROW(list.json_body(), mock::http::ApiError);

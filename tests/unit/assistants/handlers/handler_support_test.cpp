@@ -63,25 +63,6 @@ TEST(RequireMessageRunStep, PrefixesAndNotFound) {
   EXPECT_EQ(thrown_api_error([&] { require_step(run, "step_x"); }).status(), 404);
 }
 
-TEST(RequestBody, EmptyIsAnObjectAndBadJsonIs400) {
-  mock::http::ApiRequest request;
-  EXPECT_EQ(request_body(request), Json::object());
-  // A request keeps its first parse (ApiRequest::json_body), so the bad body is another request.
-  mock::http::ApiRequest bad;
-  bad.body = "{oops";
-  EXPECT_EQ(thrown_api_error([&] { request_body(bad); }).status(), 400);
-}
-
-TEST(AssignOptionalString, AbsentKeepsNullClearsStringSets) {
-  std::optional<std::string> field = "old";
-  assign_optional_string(field, Json::object(), "name");
-  EXPECT_EQ(field, "old");
-  assign_optional_string(field, Json{{"name", "new"}}, "name");
-  EXPECT_EQ(field, "new");
-  assign_optional_string(field, Json{{"name", nullptr}}, "name");
-  EXPECT_FALSE(field.has_value());
-}
-
 TEST(ListResponse, UnknownCursorIs400) {
   mock::core::OrderedCollection<Assistant> collection;
   mock::http::ApiRequest request;
