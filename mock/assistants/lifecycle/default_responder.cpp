@@ -33,22 +33,21 @@ scenario::ScriptAction tool_action(const std::string& type) {
 }
 
 // The call the run must make first, or nullopt when tool_choice does not force one.
-std::optional<scenario::ScriptAction> forced_call(const Run& run,
+std::optional<scenario::ScriptAction> forced_call(const ToolSettings& settings,
                                                   const scenario::RunScript& script) {
-  const Json& choice = run.tool_choice;
+  const std::string& choice = settings.choice;
   if (choice == "required") {
     if (std::any_of(script.begin(), script.end(), is_tool_action)) return std::nullopt;
-    for (const Json& tool : run.tools) {
-      if (tool["type"] == "function") return call_action(tool["function"]["name"].get<std::string>());
+    for (const ToolSettings::Tool& tool : settings.tools) {
+      if (tool.type == "function") return call_action(tool.function_name);
     }
-    if (!run.tools.empty()) return tool_action(run.tools[0]["type"].get<std::string>());
+    if (!settings.tools.empty()) return tool_action(settings.tools[0].type);
     return std::nullopt;
   }
-  if (!choice.is_object()) return std::nullopt;
-  const std::string type = choice["type"].get<std::string>();
+  if (choice == "auto" || choice == "none") return std::nullopt;
   const auto first_tool = std::find_if(script.begin(), script.end(), is_tool_action);
-  if (type == "function") {
-    const std::string name = choice["function"]["name"].get<std::string>();
+  if (choice == "function") {
+    const std::string& name = settings.choice_function;
     if (first_tool != script.end() && first_tool->kind == scenario::ActionKind::function_call &&
         std::any_of(first_tool->calls.begin(), first_tool->calls.end(),
                     [&](const scenario::FunctionCallSpec& call) { return call.name == name; })) {
@@ -56,11 +55,11 @@ std::optional<scenario::ScriptAction> forced_call(const Run& run,
     }
     return call_action(name);
   }
-  const scenario::ActionKind wanted = type == "code_interpreter"
+  const scenario::ActionKind wanted = choice == "code_interpreter"
                                           ? scenario::ActionKind::code_interpreter
                                           : scenario::ActionKind::file_search;
   if (first_tool != script.end() && first_tool->kind == wanted) return std::nullopt;
-  return tool_action(type);
+  return tool_action(choice);
 }
 }  // namespace
 
@@ -88,13 +87,35 @@ scenario::RunScript default_reply(const std::string& model, std::string last_use
                          ") replying to: " + last_user_text)};
 }
 
+ToolSettings tool_settings(const Run& run) {
+  ToolSettings settings;
+  for (const Json& tool : run.tools) {
+    ToolSettings::Tool entry{tool["type"].get<std::string>(), ""};
+    if (entry.type == "function") entry.function_name = tool["function"]["name"].get<std::string>();
+    settings.tools.push_back(std::move(entry));
+  }
+  const Json& choice = run.tool_choice;
+  if (choice.is_string()) {
+    settings.choice = choice.get<std::string>();
+  } else if (choice.is_object()) {
+    settings.choice = choice["type"].get<std::string>();
+    if (settings.choice == "function") settings.choice_function = choice["function"]["name"].get<std::string>();
+  }
+  settings.parallel_tool_calls = run.parallel_tool_calls;
+  return settings;
+}
+
 scenario::RunScript plan_script(scenario::RunScript script, const Run& run) {
-  if (run.tool_choice == "none") {
+  return plan_script(std::move(script), tool_settings(run));
+}
+
+scenario::RunScript plan_script(scenario::RunScript script, const ToolSettings& settings) {
+  if (settings.choice == "none") {
     std::erase_if(script, is_tool_action);
-  } else if (auto call = forced_call(run, script)) {
+  } else if (auto call = forced_call(settings, script)) {
     script.insert(script.begin(), std::move(*call));
   }
-  if (!run.parallel_tool_calls) {
+  if (!settings.parallel_tool_calls) {
     scenario::RunScript split;
     for (scenario::ScriptAction& action : script) {
       if (action.kind != scenario::ActionKind::function_call || action.calls.size() <= 1) {
