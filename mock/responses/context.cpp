@@ -1,6 +1,7 @@
 #include "mock/responses/context.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 #include "http/api_error.hpp"
@@ -19,6 +20,15 @@ const Json* find_item(const Json& items, const std::string& id) {
   }
   return nullptr;
 }
+
+// The item with this id among frozen items. Its bytes are searched first: most responses
+// do not hold it, and reading them back is what costs.
+std::optional<Json> find_frozen_item(const core::FrozenJson& items, const std::string& id) {
+  if (items.text().find(id) == std::string::npos) return std::nullopt;
+  const Json values = items.value();
+  const Json* found = find_item(values, id);
+  return found == nullptr ? std::nullopt : std::optional<Json>(*found);
+}
 }  // namespace
 
 ResponseContext context_for(ResponsesState& state, const ResponseRequest& request, std::int64_t now_ms) {
@@ -31,9 +41,9 @@ ResponseContext context_for(ResponsesState& state, const ResponseRequest& reques
       throw http::errors::invalid_request("Previous response with id '" + id + "' not found.",
                                           "previous_response_id", "previous_response_not_found");
     }
-    append_all(context.items, previous->context);
-    append_all(context.items, previous->input_items);
-    if (previous->status != ResponseStatus::cancelled) append_all(context.items, previous->outcome.output);
+    append_all(context.items, previous->context.value());
+    append_all(context.items, previous->input_items.value());
+    if (previous->status != ResponseStatus::cancelled) append_all(context.items, previous->outcome.output.value());
     if (previous->status == ResponseStatus::completed && previous->outcome.pending) {
       context.pending = &*previous->outcome.pending;
     }
@@ -50,15 +60,16 @@ void resolve_references(ResponsesState& state, const Json& context, Json& input)
   for (Json& item : input) {
     if (item.value("type", "") != "item_reference") continue;
     const std::string id = item["id"];
-    const Json* found = find_item(context, id);
+    std::optional<Json> found;
+    if (const Json* in_context = find_item(context, id)) found = *in_context;
     std::as_const(state.responses).for_each([&](const StoredResponse& response) {
-      if (found == nullptr) found = find_item(response.input_items, id);
-      if (found == nullptr) found = find_item(response.outcome.output, id);
+      if (!found) found = find_frozen_item(response.input_items, id);
+      if (!found) found = find_frozen_item(response.outcome.output, id);
     });
-    if (found == nullptr) {
+    if (!found) {
       throw http::errors::invalid_request("Item with id '" + id + "' not found.", "input");
     }
-    item = *found;
+    item = std::move(*found);
   }
 }
 
@@ -92,8 +103,8 @@ void on_response_finished(ResponsesState& state, StoredResponse& response) {
   if (response.status != ResponseStatus::completed && response.status != ResponseStatus::incomplete) return;
   Conversation* conversation = state.conversations.find(*response.conversation_id);
   if (conversation == nullptr) return;  // deleted while the response ran
-  for (const Json* items : {&response.input_items, &response.outcome.output}) {
-    for (const Json& item : *items) {
+  for (const core::FrozenJson* frozen : {&response.input_items, &response.outcome.output}) {
+    for (const Json& item : frozen->value()) {
       const std::string id = item["id"];
       // A referenced item of the conversation itself is already in it.
       if (conversation->items.find(id) == nullptr) conversation->items.insert(Item{id, item});

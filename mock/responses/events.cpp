@@ -120,9 +120,8 @@ std::vector<Json> response_events(const StoredResponse& response) {
   if (status == ResponseStatus::cancelled && !response.started) return events.take();
   events.add("response.in_progress", Json{{"response", snapshot(response, ResponseStatus::in_progress)}});
   if (!is_terminal(status) || status == ResponseStatus::cancelled) return events.take();
-  for (std::size_t i = 0; i < response.outcome.output.size(); ++i) {
-    item_events(events, response.outcome.output[i], i);
-  }
+  const Json output = response.outcome.output.value();
+  for (std::size_t i = 0; i < output.size(); ++i) item_events(events, output[i], i);
   events.add(terminal_event(status), Json{{"response", to_wire(response)}});
   return events.take();
 }

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "mock/core/field_reader.hpp"
+#include "mock/responses/json_objects.hpp"
 
 namespace mock::responses {
 namespace {
@@ -24,11 +25,14 @@ std::string at(const std::string& param, std::size_t index) {
 }
 
 Json text_part(const std::string& role, std::string text) {
+  Json part = object_with_room(role == "assistant" ? 4 : 2);
+  part["type"] = role == "assistant" ? "output_text" : "input_text";
+  part["text"] = std::move(text);
   if (role == "assistant") {
-    return Json{{"type", "output_text"}, {"text", std::move(text)},
-                {"annotations", Json::array()}, {"logprobs", Json::array()}};
+    part["annotations"] = Json::array();
+    part["logprobs"] = Json::array();
   }
-  return Json{{"type", "input_text"}, {"text", std::move(text)}};
+  return part;
 }
 
 Json parse_part(const std::string& role, const Json& part, const std::string& param) {
@@ -70,6 +74,16 @@ Json parse_part(const std::string& role, const Json& part, const std::string& pa
   throw_invalid_value(param + ".type", type, k_input_part_types);
 }
 
+// With room for the id assign_ids adds.
+Json message_item(const std::string& role, Json parts) {
+  Json item = object_with_room(5);
+  item["type"] = "message";
+  item["status"] = "completed";
+  item["role"] = role;
+  item["content"] = std::move(parts);
+  return item;
+}
+
 Json parse_message(const Json& item, const std::string& param) {
   FieldReader reader(item, param);
   reader.allow_only({"type", "role", "content", "id", "status"});
@@ -88,7 +102,7 @@ Json parse_message(const Json& item, const std::string& param) {
   } else {
     throw_invalid_type(param + ".content", "a string or an array", content);
   }
-  return Json{{"type", "message"}, {"status", "completed"}, {"role", role}, {"content", std::move(parts)}};
+  return message_item(role, std::move(parts));
 }
 
 Json parse_item(const Json& item, const std::string& param) {
@@ -146,8 +160,12 @@ const char* id_prefix(const Json& item) {
 }  // namespace
 
 Json parse_input(const Json& input, const std::string& param) {
-  if (input.is_string()) {
-    return Json::array({parse_message(Json{{"role", "user"}, {"content", input}}, param)});
+  if (input.is_string()) {  // one user message: nothing in it to check
+    Json parts = Json::array();
+    parts.push_back(text_part("user", input.get<std::string>()));
+    Json items = Json::array();
+    items.push_back(message_item("user", std::move(parts)));
+    return items;
   }
   if (!input.is_array()) throw_invalid_type(param, "a string or an array", input);
   return parse_item_array(input, param);

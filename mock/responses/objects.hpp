@@ -1,7 +1,8 @@
 #pragma once
 // The Responses and Conversations objects as the mock stores them. Items are kept in their
-// wire shape (they are echoed far more than reasoned about); what the lifecycle reasons
-// about (status, the script left after a function call, timings) is typed.
+// wire shape (they are echoed far more than reasoned about), a response's as bytes since
+// they never change; what the lifecycle reasons about (status, the script left after a
+// function call, timings) is typed.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,6 +11,7 @@
 
 #include "mock/scenario/script.hpp"
 #include "http/json.hpp"
+#include "mock/core/frozen_json.hpp"
 #include "mock/core/ordered_collection.hpp"
 
 namespace mock::responses {
@@ -47,7 +49,7 @@ struct Conversation {
 // What a planned response ends as: its output items and terminal state.
 struct Outcome {
   ResponseStatus status = ResponseStatus::completed;
-  Json output = Json::array();
+  core::FrozenJson output = core::FrozenJson::empty_array();  // the output items
   Json error = nullptr;               // {code, message} when failed
   Json incomplete_details = nullptr;  // {reason} when incomplete
   std::optional<PendingCalls> pending;
@@ -59,18 +61,17 @@ struct StoredResponse {
   std::string id;
   std::int64_t created_ms = 0;
   ResponseStatus status = ResponseStatus::completed;
-  // The wire object as the client sees it once terminal (status, output, usage, ...);
-  // while a background response runs, status and output are overridden from the fields below.
-  Json wire = Json::object();
+  // The fields echoed from the request (model, instructions, tools, text, ...), an object.
+  core::FrozenJson echoed = core::FrozenJson::empty_object();
   Outcome outcome;                     // revealed when the response reaches it
   bool background = false;
   bool started = false;                 // reached in_progress (background)
   std::int64_t finish_due_ms = 0;       // background: when the outcome is reached
   std::int64_t in_progress_due_ms = 0;  // background: when it starts
   std::optional<Timestamp> completed_at;
-  Json input_items = Json::array();     // with ids, as GET .../input_items lists them
+  core::FrozenJson input_items = core::FrozenJson::empty_array();  // with ids, as GET .../input_items lists them
   // Everything the model saw before this response's own input (chain or conversation).
-  Json context = Json::array();
+  core::FrozenJson context = core::FrozenJson::empty_array();
   std::int64_t input_tokens = 0;
   std::optional<std::string> conversation_id;
   bool appended = false;  // its items went into the conversation

@@ -6,6 +6,7 @@
 #include "mock/assistants/lifecycle/run_driver.hpp"
 #include "http/api_error.hpp"
 #include "mock/responses/item_params.hpp"
+#include "mock/responses/json_objects.hpp"
 
 namespace mock::responses {
 namespace {
@@ -21,24 +22,26 @@ std::string latest_user_text(const Json& items) {
   return text;
 }
 
-// tool_choice and parallel_tool_calls shape a script exactly as they do a run's: the
-// run's planner is used through a run carrying the response's settings in its shapes.
+// tool_choice and parallel_tool_calls shape a script exactly as they do a run's.
 RunScript plan_with_tool_settings(RunScript script, const ResponseRequest& request) {
-  assistants::Run run;
-  run.parallel_tool_calls = request.parallel_tool_calls;
-  run.tools = Json::array();
+  assistants::ToolSettings settings;
   for (const Json& tool : request.tools) {
-    if (tool["type"] == "function") {
-      run.tools.push_back(Json{{"type", "function"}, {"function", Json{{"name", tool["name"]}}}});
-    } else if (tool["type"] == "code_interpreter" || tool["type"] == "file_search") {
-      run.tools.push_back(Json{{"type", tool["type"]}});
+    const std::string& type = tool["type"].get_ref<const std::string&>();
+    if (type == "function") {
+      settings.tools.push_back({type, tool["name"].get<std::string>()});
+    } else if (type == "code_interpreter" || type == "file_search") {
+      settings.tools.push_back({type, ""});
     }
   }
   const Json& choice = request.tool_choice;
-  run.tool_choice = choice.is_object() && choice["type"] == "function"
-                        ? Json{{"type", "function"}, {"function", Json{{"name", choice["name"]}}}}
-                        : choice;
-  return assistants::plan_script(std::move(script), run);
+  if (choice.is_string()) {
+    settings.choice = choice.get<std::string>();
+  } else if (choice.is_object()) {
+    settings.choice = choice["type"].get<std::string>();
+    if (settings.choice == "function") settings.choice_function = choice["name"].get<std::string>();
+  }
+  settings.parallel_tool_calls = request.parallel_tool_calls;
+  return assistants::plan_script(std::move(script), settings);
 }
 
 std::string container_of(const ResponseRequest& request, core::IdGenerator& ids) {
@@ -48,6 +51,25 @@ std::string container_of(const ResponseRequest& request, core::IdGenerator& ids)
     }
   }
   return ids.next("cntr_");
+}
+
+// A `message` output item with one output_text part. Built member by member: an initializer
+// list copies every nested value once more (json_objects.hpp).
+Json message_output(std::string id, std::string text, const Json& annotations) {
+  Json part = object_with_room(4);
+  part["type"] = "output_text";
+  part["text"] = std::move(text);
+  part["annotations"] = annotations;
+  part["logprobs"] = Json::array();
+  Json content = Json::array();
+  content.push_back(std::move(part));
+  Json item = object_with_room(5);
+  item["id"] = std::move(id);
+  item["type"] = "message";
+  item["status"] = "completed";
+  item["role"] = "assistant";
+  item["content"] = std::move(content);
+  return item;
 }
 
 // A string field of free-form scenario JSON, or `fallback` when it is missing or not a string.
@@ -105,31 +127,28 @@ std::string incomplete_reason(const std::string& run_reason) {
   return run_reason == "content_filter" ? "content_filter" : "max_output_tokens";
 }
 
-// Runs the actions into `outcome` until the script ends or an action ends the response.
+// Runs the actions into `output` and `outcome` until the script ends or an action ends the
+// response.
 void perform(const RunScript& script, const PlanInput& plan, assistants::RunProgress& progress,
-             core::IdGenerator& ids, Outcome& outcome) {
+             core::IdGenerator& ids, Json& output, Outcome& outcome) {
   const ResponseRequest& request = plan.request;
   for (std::size_t i = 0; i < script.size(); ++i) {
     const ScriptAction& action = script[i];
     outcome.delay_ms += action.delay_ms;
     switch (action.kind) {
       case ActionKind::message:
-        outcome.output.push_back(Json{
-            {"id", ids.next("msg_")}, {"type", "message"}, {"status", "completed"}, {"role", "assistant"},
-            {"content", Json::array({Json{{"type", "output_text"},
-                                          {"text", assistants::fill_template(action.text, progress)},
-                                          {"annotations", action.annotations},
-                                          {"logprobs", Json::array()}}})}});
+        output.push_back(message_output(ids.next("msg_"), assistants::fill_template(action.text, progress),
+                                        action.annotations));
         break;
       case ActionKind::code_interpreter:
-        outcome.output.push_back(Json{
+        output.push_back(Json{
             {"id", ids.next("ci_")}, {"type", "code_interpreter_call"}, {"status", "completed"},
             {"container_id", container_of(request, ids)}, {"code", action.input},
             {"outputs", request.includes("code_interpreter_call.outputs") ? code_outputs(action.outputs)
                                                                            : Json(nullptr)}});
         break;
       case ActionKind::file_search:
-        outcome.output.push_back(Json{
+        output.push_back(Json{
             {"id", ids.next("fs_")}, {"type", "file_search_call"}, {"status", "completed"},
             {"queries", Json::array({progress.user_message})},
             {"results", request.includes("file_search_call.results")
@@ -140,7 +159,7 @@ void perform(const RunScript& script, const PlanInput& plan, assistants::RunProg
         PendingCalls pending;
         for (const scenario::FunctionCallSpec& call : action.calls) {
           const std::string call_id = ids.next("call_");
-          outcome.output.push_back(Json{{"id", ids.next("fc_")}, {"type", "function_call"},
+          output.push_back(Json{{"id", ids.next("fc_")}, {"type", "function_call"},
                                         {"status", "completed"}, {"call_id", call_id},
                                         {"name", call.name}, {"arguments", call.arguments}});
           pending.calls.emplace_back(call_id, call.name);
@@ -170,9 +189,9 @@ void perform(const RunScript& script, const PlanInput& plan, assistants::RunProg
 }
 
 // A text answer longer than max_output_tokens is cut there and the response ends incomplete.
-void apply_token_limit(const ResponseRequest& request, Outcome& outcome) {
+void apply_token_limit(const ResponseRequest& request, Json& output, Outcome& outcome) {
   std::int64_t tokens = 0;
-  for (Json& item : outcome.output) {
+  for (Json& item : output) {
     tokens += assistants::estimate_tokens(readable_text(item));
     if (!request.max_output_tokens.is_number_integer()) continue;
     const std::int64_t limit = request.max_output_tokens.get<std::int64_t>();
@@ -247,8 +266,10 @@ Outcome plan_response(const PlanInput& plan, scenario::ScenarioBook& scenarios, 
   if (!script || script->empty()) script = assistants::default_reply(model, progress.user_message);
 
   Outcome outcome;
-  perform(plan_with_tool_settings(std::move(*script), request), plan, progress, ids, outcome);
-  apply_token_limit(request, outcome);
+  Json output = Json::array();
+  perform(plan_with_tool_settings(std::move(*script), request), plan, progress, ids, output, outcome);
+  apply_token_limit(request, output, outcome);
+  outcome.output = core::FrozenJson(output);
   return outcome;
 }
 

@@ -1,4 +1,5 @@
 // POST /v1/responses and the endpoints of one stored response.
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <thread>
@@ -19,23 +20,30 @@
 
 namespace mock::responses {
 namespace {
-// Consumes the request's Json fields (its flags and ids stay readable).
-StoredResponse new_response(ResponsesState& state, ResponseRequest& request,
+// True when a new response reads stored items: its chain, its conversation or an item it
+// references. Only such a response is planned under the store's lock; any other reads
+// nothing stored, so it is planned beside the others and takes the lock only to be kept.
+bool reads_store(const ResponseRequest& request) {
+  if (request.previous_response_id || request.conversation_id) return true;
+  return std::any_of(request.input.begin(), request.input.end(),
+                     [](const Json& item) { return item.value("type", "") == "item_reference"; });
+}
+
+// The response a request makes, planned against `context` (what it sees before its own
+// input, whose references are resolved).
+StoredResponse new_response(const ResponseRequest& request, ResponseContext context, Json input,
                             ResponsesServices& services, std::int64_t now_ms) {
   StoredResponse response;
   response.id = services.ids.next("resp_");
-  ResponseContext context = context_for(state, request, now_ms);
-  Json input = std::move(request.input);
-  resolve_references(state, context.items, input);
   assign_ids(input, services.ids);
   response.outcome = plan_response(PlanInput{request, context.items, input, context.pending, services.file_search},
                                    services.scenarios, services.ids);
   response.created_ms = now_ms;
   response.background = request.background;
   response.input_tokens = count_input_tokens(request.instructions, context.items, input);
-  response.wire = echoed_fields(std::move(request));
-  response.context = std::move(context.items);
-  response.input_items = std::move(input);
+  response.echoed = echoed_fields(request);
+  response.context = core::FrozenJson(context.items);
+  response.input_items = core::FrozenJson(input);
   response.conversation_id = request.conversation_id;
   const std::int64_t step_ms = services.config.step_ms;
   if (request.background) {
@@ -47,9 +55,16 @@ StoredResponse new_response(ResponsesState& state, ResponseRequest& request,
     response.started = true;
     response.finish_due_ms = now_ms + response.outcome.delay_ms;
     if (response.status == ResponseStatus::completed) response.completed_at = response.finish_due_ms / 1000;
-    on_response_finished(state, response);
   }
   return response;
+}
+
+// Under the store's lock, a new response takes its place: a foreground one, already ended,
+// joins its conversation; a background one starts running; a stored one is kept.
+void keep(ResponsesState& state, StoredResponse&& response, bool store) {
+  if (!response.background) on_response_finished(state, response);
+  if (response.background) state.running.push_back(response.id);
+  if (store) state.responses.insert(std::move(response));
 }
 
 // Every vector store a file_search tool names must exist (404 otherwise), checked before
@@ -91,18 +106,30 @@ ApiResponse create_response(const ApiRequest& request, ResponsesServices& servic
   if (parsed.stream && request.claim_stream) request.claim_stream();
   const std::int64_t now_ms = services.clock.now_ms();
   std::vector<Json> events;
-  std::string id;
   std::string answer;
+  std::string id;
   std::int64_t delay_ms = 0;
-  services.store.with_state([&](ResponsesState& state) {
-    StoredResponse response = new_response(state, parsed, services, now_ms);
+  // What the client gets, read from the response before the store keeps it.
+  const auto answer_from = [&](const StoredResponse& response) {
     id = response.id;
     delay_ms = parsed.background ? 0 : response.outcome.delay_ms;
     if (parsed.stream && !parsed.background) events = response_events(response);
     if (!parsed.stream) answer = wire_text(response);
-    if (parsed.background) state.running.push_back(response.id);
-    if (parsed.store) state.responses.insert(std::move(response));
-  });
+  };
+  if (reads_store(parsed)) {
+    services.store.with_state([&](ResponsesState& state) {
+      ResponseContext context = context_for(state, parsed, now_ms);
+      Json input = std::move(parsed.input);
+      resolve_references(state, context.items, input);
+      StoredResponse response = new_response(parsed, std::move(context), std::move(input), services, now_ms);
+      answer_from(response);
+      keep(state, std::move(response), parsed.store);
+    });
+  } else {
+    StoredResponse response = new_response(parsed, ResponseContext{}, std::move(parsed.input), services, now_ms);
+    answer_from(response);
+    services.store.with_state([&](ResponsesState& state) { keep(state, std::move(response), parsed.store); });
+  }
   wait_for(services, delay_ms);
   if (!parsed.stream) return ApiResponse::json_text(std::move(answer));
   if (parsed.background) return follow_response(services, id, 0);
@@ -145,7 +172,10 @@ ApiResponse list_input_items(const ApiRequest& request, ResponsesServices& servi
   return services.store.with_state([&](ResponsesState& state) {
     const StoredResponse& response = require_response(state, request.path_param("response_id"));
     core::OrderedCollection<Item> items;
-    for (const Json& item : response.input_items) items.insert(Item{item["id"].get<std::string>(), item});
+    for (Json& item : response.input_items.value()) {
+      std::string id = item["id"].get<std::string>();
+      items.insert(Item{std::move(id), std::move(item)});
+    }
     return ApiResponse::json(item_page(items, query));
   });
 }

@@ -14,7 +14,7 @@ Json dump_state(ResponsesServices& services) {
     state.responses.for_each([&](StoredResponse& response) {
       advance_response(state, response, now_ms);
       Json entry = to_wire(response);
-      entry["input_items"] = response.input_items;
+      entry["input_items"] = response.input_items.value();
       responses.push_back(std::move(entry));
     });
     Json conversations = Json::array();

@@ -47,11 +47,13 @@ Poll poll(ResponsesServices& services, const std::string& id) {
 }
 }  // namespace
 
+// One write for all the events: each stays whole, and a write per event (a chunk, a poll
+// and a TCP segment each) cost more than making the events.
 http::ApiResponse stream_events(std::vector<Json> events, std::size_t from) {
   return event_stream([events = std::move(events), from](http::StreamSink& sink) {
-    for (std::size_t i = from; i < events.size(); ++i) {
-      if (!sink.write(sse(events[i]))) return;
-    }
+    std::string text;
+    for (std::size_t i = from; i < events.size(); ++i) text += sse(events[i]);
+    if (!text.empty()) sink.write(text);
   });
 }
 

@@ -11,7 +11,7 @@
 
 namespace mock::responses {
 
-// A response that has ended: its events, sent at once.
+// A response that has ended: its events, sent at once, in one write.
 http::ApiResponse stream_events(std::vector<Json> events, std::size_t from);
 
 // A stored response followed as it runs (background), from event `from` on: every event

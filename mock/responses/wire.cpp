@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "mock/assistants/model/wire_sinks.hpp"
+#include "mock/core/text_sink.hpp"
 #include "mock/responses/lifecycle.hpp"
 
 namespace mock::responses {
@@ -12,27 +12,33 @@ Json to_wire(const Conversation& conversation) {
               {"created_at", conversation.created_at}, {"metadata", conversation.metadata}};
 }
 
-Json echoed_fields(ResponseRequest&& request) {
-  Json out = Json::object();
-  out["instructions"] = std::move(request.instructions);
-  out["max_output_tokens"] = std::move(request.max_output_tokens);
-  out["max_tool_calls"] = std::move(request.max_tool_calls);
-  out["model"] = request.model.value_or("");
-  out["parallel_tool_calls"] = request.parallel_tool_calls;
-  out["previous_response_id"] = request.previous_response_id ? Json(*request.previous_response_id) : Json(nullptr);
-  out["conversation"] = request.conversation_id ? Json{{"id", *request.conversation_id}} : Json(nullptr);
-  out["reasoning"] = std::move(request.reasoning);
-  out["service_tier"] = std::move(request.service_tier);
-  out["store"] = request.store;
-  out["temperature"] = std::move(request.temperature);
-  out["text"] = std::move(request.text);
-  out["tool_choice"] = std::move(request.tool_choice);
-  out["tools"] = std::move(request.tools);
-  out["top_p"] = std::move(request.top_p);
-  out["truncation"] = std::move(request.truncation);
-  out["metadata"] = request.metadata.is_null() ? Json::object() : std::move(request.metadata);
-  if (!request.user.is_null()) out["user"] = std::move(request.user);
-  return out;
+core::FrozenJson echoed_fields(const ResponseRequest& request) {
+  core::TextSink out(1024);  // the defaults alone take ~560 bytes
+  out.json_field("instructions", request.instructions);
+  out.json_field("max_output_tokens", request.max_output_tokens);
+  out.json_field("max_tool_calls", request.max_tool_calls);
+  out.field("model", request.model.value_or(""));
+  out.flag("parallel_tool_calls", request.parallel_tool_calls);
+  out.field("previous_response_id", request.previous_response_id);
+  if (request.conversation_id) {
+    core::TextSink conversation;
+    conversation.field("id", *request.conversation_id);
+    out.raw_field("conversation", conversation.take());
+  } else {
+    out.raw_field("conversation", "null");
+  }
+  out.json_field("reasoning", request.reasoning);
+  out.json_field("service_tier", request.service_tier);
+  out.flag("store", request.store);
+  out.json_field("temperature", request.temperature);
+  out.json_field("text", request.text);
+  out.json_field("tool_choice", request.tool_choice);
+  out.json_field("tools", request.tools);
+  out.json_field("top_p", request.top_p);
+  out.json_field("truncation", request.truncation);
+  out.json_field("metadata", request.metadata.is_null() ? Json::object() : request.metadata);
+  if (!request.user.is_null()) out.json_field("user", request.user);
+  return core::FrozenJson::from_text(out.take());
 }
 
 Json usage_json(std::int64_t input_tokens, std::int64_t output_tokens) {
@@ -56,8 +62,9 @@ Json snapshot(const StoredResponse& response, ResponseStatus status) {
                             : Json(nullptr);
   out["error"] = reached ? response.outcome.error : Json(nullptr);
   out["incomplete_details"] = reached ? response.outcome.incomplete_details : Json(nullptr);
-  for (const auto& [key, value] : response.wire.items()) out[key] = value;
-  out["output"] = reached ? response.outcome.output : Json::array();
+  Json echoed = response.echoed.value();
+  for (auto& [key, value] : echoed.items()) out[key] = std::move(value);
+  out["output"] = reached ? response.outcome.output.value() : Json::array();
   // Usage belongs to a response that ran to its end; snapshots on the way leave it out.
   if (reached) out["usage"] = usage_json(response.input_tokens, response.outcome.output_tokens);
   return out;
@@ -67,10 +74,10 @@ Json to_wire(const StoredResponse& response) { return snapshot(response, respons
 
 std::string wire_text(const StoredResponse& response) {
   static const Json k_null;
-  static const Json k_empty_output = Json::array();
   const ResponseStatus status = response.status;
   const bool reached = status == response.outcome.status;
-  assistants::TextSink out;
+  // Room for the fixed fields and usage beside the echoed fields and the output.
+  core::TextSink out(response.echoed.text().size() + response.outcome.output.text().size() + 512);
   out.field("id", response.id);
   out.field("object", "response");
   out.field("created_at", response.created_ms / 1000);
@@ -79,17 +86,20 @@ std::string wire_text(const StoredResponse& response) {
   out.field("completed_at", status == ResponseStatus::completed ? response.completed_at : std::nullopt);
   out.json_field("error", reached ? response.outcome.error : k_null);
   out.json_field("incomplete_details", reached ? response.outcome.incomplete_details : k_null);
-  for (const auto& [key, value] : response.wire.items()) out.json_field(key.c_str(), value);
-  out.json_field("output", reached ? response.outcome.output : k_empty_output);
+  out.members(response.echoed.inner_text());
+  out.raw_field("output", reached ? std::string_view(response.outcome.output.text()) : std::string_view("[]"));
   if (reached) {
     // usage_json(input, output), written out.
     const std::int64_t input = response.input_tokens;
     const std::int64_t output = response.outcome.output_tokens;
-    out.raw_field("usage", R"({"input_tokens":)" + std::to_string(input) +
-                               R"(,"input_tokens_details":{"cached_tokens":0,"cache_write_tokens":0},)"
-                               R"("output_tokens":)" + std::to_string(output) +
-                               R"(,"output_tokens_details":{"reasoning_tokens":0},"total_tokens":)" +
-                               std::to_string(input + output) + "}");
+    std::string usage = R"({"input_tokens":)";
+    usage += std::to_string(input);
+    usage += R"(,"input_tokens_details":{"cached_tokens":0,"cache_write_tokens":0},"output_tokens":)";
+    usage += std::to_string(output);
+    usage += R"(,"output_tokens_details":{"reasoning_tokens":0},"total_tokens":)";
+    usage += std::to_string(input + output);
+    usage += '}';
+    out.raw_field("usage", usage);
   }
   std::string text = out.take();
 #ifndef NDEBUG

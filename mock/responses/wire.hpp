@@ -10,9 +10,8 @@ namespace mock::responses {
 
 Json to_wire(const Conversation& conversation);
 
-// The fields a response echoes from its request (instructions, tools, text, ...), moved out
-// of it: the request's Json fields are left empty.
-Json echoed_fields(ResponseRequest&& request);
+// The fields a response echoes from its request (instructions, tools, text, ...), an object.
+core::FrozenJson echoed_fields(const ResponseRequest& request);
 
 // The response as it stands: status, output, error and usage as its status shows them.
 Json to_wire(const StoredResponse& response);

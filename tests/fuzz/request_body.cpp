@@ -67,7 +67,7 @@ constexpr std::array<Validator, 32> k_validators = {
     [](const Json& b) { return a::parse_response_format(b.value("v", Json()), "v", V::v2); },
     [](const Json& b) { return mock::admin::fault_to_json(mock::admin::parse_fault(b, "fault_1")); },
     // The Responses and Conversations bodies (mock/responses/request_params.hpp, item_params.hpp).
-    [](const Json& b) { return r::echoed_fields(r::parse_response_request(b, r::BodyKind::create)); },
+    [](const Json& b) { return r::echoed_fields(r::parse_response_request(b, r::BodyKind::create)).value(); },
     [](const Json& b) { return r::parse_response_request(b, r::BodyKind::input_tokens).input; },
     [](const Json& b) { return r::parse_response_request(b, r::BodyKind::compact).input; },
     [](const Json& b) { return r::parse_items(b.value("items", Json()), "items"); },

@@ -142,6 +142,57 @@ TEST_F(ResponsesApi, FunctionCallRoundTripOverAChain) {
                400, "No tool call found for function call output with call_id call_nope.", "input");
 }
 
+TEST_F(ResponsesApi, ToolChoiceAndParallelToolCallsShapeTheScriptAsInRuns) {
+  load_rules(Json::array({Json{{"when", {{"message_contains", "both"}}},
+                               {"then", Json::array({Json{{"function_call", Json::array({
+                                                         Json{{"name", "a"}, {"arguments", Json::object()}},
+                                                         Json{{"name", "b"}, {"arguments", Json::object()}}})}},
+                                                     Json{{"message", "done"}}})}}}));
+  const Json tools = Json::array({Json{{"type", "function"}, {"name", "a"}}, Json{{"type", "function"}, {"name", "b"}},
+                                  Json{{"type", "function"}, {"name", "lookup"}}});
+  const auto types = [](const Json& response) {
+    std::string out;
+    for (const Json& item : response["output"]) out += item["type"].get<std::string>() + ":" + item.value("name", "") + " ";
+    return out;
+  };
+  EXPECT_EQ(types(respond(Json{{"input", "both"}, {"tools", tools}})), "function_call:a function_call:b ");
+  EXPECT_EQ(types(respond(Json{{"input", "both"}, {"tools", tools}, {"parallel_tool_calls", false}})),
+            "function_call:a ");
+  EXPECT_EQ(types(respond(Json{{"input", "both"}, {"tools", tools}, {"tool_choice", "none"}})), "message: ");
+  // A named function is called first, with the default arguments, when the script does not.
+  const Json forced = respond(Json{{"input", "hello"}, {"tools", tools},
+                                   {"tool_choice", Json{{"type", "function"}, {"name", "lookup"}}}});
+  EXPECT_EQ(types(forced), "function_call:lookup ");
+  EXPECT_EQ(forced["output"][0]["arguments"], "{}");
+  EXPECT_EQ(types(respond(Json{{"input", "hello"}, {"tools", tools}, {"tool_choice", "required"}})),
+            "function_call:a ");
+  const Json code = Json::array({Json{{"type", "code_interpreter"}, {"container", {{"type", "auto"}}}}});
+  EXPECT_EQ(types(respond(Json{{"input", "hello"}, {"tools", code},
+                               {"tool_choice", Json{{"type", "code_interpreter"}}}})),
+            "code_interpreter_call: message: ");
+}
+
+TEST_F(ResponsesApi, ItemReferenceTakesAnItemOfAnyStoredResponse) {
+  const Json earlier = respond(Json{{"input", "The password is swordfish."}});
+  const std::string user_item = get_ok(client, "/v1/responses/" + earlier["id"].get<std::string>() +
+                                                   "/input_items")["data"][0]["id"];
+  const std::string reply_item = earlier["output"][0]["id"];
+  const Json later = respond(Json{{"input", Json::array({Json{{"type", "item_reference"}, {"id", user_item}},
+                                                         Json{{"type", "item_reference"}, {"id", reply_item}}})}});
+  const Json items = get_ok(client, "/v1/responses/" + later["id"].get<std::string>() + "/input_items?order=asc");
+  ASSERT_EQ(items["data"].size(), 2U) << items.dump();
+  EXPECT_EQ(items["data"][0]["id"], user_item);
+  EXPECT_EQ(items["data"][0]["content"][0]["text"], "The password is swordfish.");
+  EXPECT_EQ(items["data"][1]["id"], reply_item);
+  EXPECT_EQ(items["data"][1]["role"], "assistant");
+  // The referenced user message is the newest user input the model reads.
+  EXPECT_NE(output_text(later).find("The password is swordfish."), std::string::npos) << output_text(later);
+
+  expect_error(client.post("/v1/responses", Json{{"model", "gpt-4o"},
+                                                 {"input", Json::array({Json{{"type", "item_reference"}, {"id", "msg_nope"}}})}}),
+               400, "Item with id 'msg_nope' not found.", "input");
+}
+
 TEST_F(ResponsesApi, ConversationGetsInputAndOutputAppendedInOrder) {
   const std::string conversation = post_ok(client, "/v1/conversations").value("id", "");
   const Json first = respond(Json{{"conversation", conversation}, {"input", "one"}});
