@@ -5,6 +5,31 @@ find_package(CLI11 REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+# The allocator of the programs that serve (assistants-mock and the benchmarks that run its
+# server): tcmalloc, gperftools' minimal build. A response is a few dozen small allocations
+# made and freed by several threads at once while the store grows; glibc's per-thread arenas
+# grow a page at a time, one mprotect each, and took a third of what serving a stored
+# response costs (bench/README.md). Sanitizer builds keep the sanitizer's allocator, and
+# -DAM_TCMALLOC=OFF keeps glibc's.
+option(AM_TCMALLOC "Link the server programs with tcmalloc (libgoogle-perftools-dev)" ON)
+add_library(server_allocator INTERFACE)
+if(AM_TCMALLOC AND NOT AM_SANITIZE)
+  pkg_check_modules(TCMALLOC IMPORTED_TARGET libtcmalloc_minimal)
+  if(NOT TCMALLOC_FOUND)
+    message(FATAL_ERROR "tcmalloc not found (Debian package libgoogle-perftools-dev): run "
+                        "scripts/install-deps, or configure with -DAM_TCMALLOC=OFF")
+  endif()
+  # Nothing calls tcmalloc by name: it replaces malloc and operator new by being linked, so
+  # the linker must keep it even where it drops unused libraries (--as-needed).
+  target_link_options(server_allocator INTERFACE "LINKER:--no-as-needed")
+  target_link_libraries(server_allocator INTERFACE PkgConfig::TCMALLOC)
+  target_compile_definitions(server_allocator INTERFACE AM_SERVER_ALLOCATOR="tcmalloc")
+elseif(AM_SANITIZE)
+  target_compile_definitions(server_allocator INTERFACE AM_SERVER_ALLOCATOR="the sanitizer's")
+else()
+  target_compile_definitions(server_allocator INTERFACE AM_SERVER_ALLOCATOR="glibc")
+endif()
+
 # mock/core/id_index.cpp: abseil's flat_hash_map indexes object ids.
 find_package(absl CONFIG QUIET)
 if(NOT TARGET absl::flat_hash_map)

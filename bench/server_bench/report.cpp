@@ -45,6 +45,7 @@ void print_bench_header(const Settings& s, const mock::http::HttpServerConfig& h
       "-thread pool; TCP_NODELAY, keep-alive max " +
       with_commas(http_config.keep_alive_max_requests) + " requests, listen backlog " +
       std::to_string(http_config.listen_backlog) + " (re-listen), route \".*\"");
+  say("          allocator " AM_SERVER_ALLOCATOR " for both (one process; cmake/Dependencies.cmake)");
   say("          mock " + mock_url + " (api key + OpenAI-Beta checked); bare http://" +
       k_host + ":" + std::to_string(bare_port) + " answers a fixed " +
       std::to_string(BareServer::k_fixed_body_bytes) +
