@@ -4,6 +4,7 @@
 #include <string>
 
 #include "mock/vector_stores/params.hpp"
+#include "tests/files/chunking_expectations.hpp"
 #include "tests/support/api_error_matchers.hpp"
 
 namespace {
@@ -11,9 +12,7 @@ using mock::Json;
 using namespace mock::vector_stores;
 using tests::support::expect_api_error;
 using tests::support::thrown_api_error;
-
-const Json k_auto_in_response_form =
-    Json{{"type", "static"}, {"static", {{"max_chunk_size_tokens", 800}, {"chunk_overlap_tokens", 400}}}};
+using tests::files::k_auto_in_response_form;
 
 TEST(CreateVectorStore, FillsDefaults) {
   const Json out = parse_create_vector_store(Json::object());
