@@ -160,8 +160,8 @@ void perform(const RunScript& script, const PlanInput& plan, assistants::RunProg
         for (const scenario::FunctionCallSpec& call : action.calls) {
           const std::string call_id = ids.next("call_");
           output.push_back(Json{{"id", ids.next("fc_")}, {"type", "function_call"},
-                                        {"status", "completed"}, {"call_id", call_id},
-                                        {"name", call.name}, {"arguments", call.arguments}});
+                                {"status", "completed"}, {"call_id", call_id},
+                                {"name", call.name}, {"arguments", call.arguments}});
           pending.calls.emplace_back(call_id, call.name);
         }
         pending.rest.assign(script.begin() + static_cast<std::ptrdiff_t>(i) + 1, script.end());
