@@ -1,27 +1,26 @@
 #include "contracts/recorded_contract.hpp"
 
-#include <cctype>
+#include <string_view>
+
+#include "timeline/api_events.hpp"
+#include "timeline/calendar_date.hpp"
 
 namespace contracts {
 namespace {
+using timeline::ApiEvent;
 
-// "2024-04-16" from "2024-04-16T09:30:00Z"; empty unless the text starts with a YYYY-MM-DD date,
-// so the string comparisons below are comparisons of days.
-std::string_view day_of(std::string_view timestamp) {
+// The day of "2024-04-16T09:30:00Z"; nullopt unless the text starts with a YYYY-MM-DD date.
+std::optional<timeline::CalendarDate> day_of(std::string_view timestamp) {
   constexpr std::size_t k_day_length = 10;
-  if (timestamp.size() < k_day_length) return {};
-  for (std::size_t i = 0; i < k_day_length; ++i) {
-    const bool dash = i == 4 || i == 7;
-    if (dash ? timestamp[i] != '-' : std::isdigit(static_cast<unsigned char>(timestamp[i])) == 0) return {};
-  }
-  return timestamp.substr(0, k_day_length);
+  if (timestamp.size() < k_day_length) return std::nullopt;
+  return timeline::parse_date(timestamp.substr(0, k_day_length));
 }
 
 ApiVersion v1_contract_on(std::string_view recorded_at) {
-  const std::string_view day = day_of(recorded_at);
-  if (day.empty()) return ApiVersion::v1_final;
-  if (day < k_v1_final_from) return ApiVersion::v1_2023_12;
-  if (day < k_v1_gone_from) return ApiVersion::v1_final;
+  const std::optional<timeline::CalendarDate> day = day_of(recorded_at);
+  if (!day) return ApiVersion::v1_final;
+  if (!timeline::has_happened(ApiEvent::v1_final, *day)) return ApiVersion::v1_2023_12;
+  if (!timeline::has_happened(ApiEvent::v1_shutdown, *day)) return ApiVersion::v1_final;
   return ApiVersion::v1_2023_12;
 }
 

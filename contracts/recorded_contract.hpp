@@ -3,7 +3,6 @@
 // versions, so that a cassette is held to the schema of what it was recorded against.
 #include <optional>
 #include <string>
-#include <string_view>
 
 #include "contracts/api_version.hpp"
 
@@ -16,21 +15,16 @@ struct RecordedAgainst {
   std::string recorded_at;                 // meta.recorded_at, RFC 3339 UTC
 };
 
-// The first day of the final v1 contract: the last v1 spec (openai-openapi af97d0a).
-inline constexpr std::string_view k_v1_final_from = "2024-04-16";
-// From this day OpenAI no longer answered assistants=v1 (it refused v1 from about December 2024),
-// so a v1 recording is the mock's, whose v1 has the December 2023 shapes.
-inline constexpr std::string_view k_v1_gone_from = "2025-01-01";
-
 // In order, the first that applies:
 //   1. `override_version` (check --api-version);
 //   2. meta.contract, when it names a contract;
 //   3. the request's OpenAI-Beta (`request_beta`), else meta.api_version, else v2; when that
-//      says plain "v1", the recording date picks which v1:
-//        before k_v1_final_from          v1-2023-12 (fields added since show as additive drift)
-//        before k_v1_gone_from           v1-final
-//        from k_v1_gone_from on          v1-2023-12 (recorded from the mock)
-//        no date of the form YYYY-MM-DD  v1-final (what "v1" names on the command line)
+//      says plain "v1", the recording date picks which v1, by the timeline's dates
+//      (timeline/api_events.cpp, the same ones `serve --as-of` serves):
+//        before v1_final (the last v1 spec)   v1-2023-12 (fields added since show as additive drift)
+//        before v1_shutdown                   v1-final
+//        from v1_shutdown on                  v1-2023-12 (OpenAI refused v1: recorded from the mock)
+//        no date of the form YYYY-MM-DD       v1-final (what "v1" names on the command line)
 ApiVersion contract_for(const std::optional<std::string>& request_beta, const RecordedAgainst& cassette,
                         const std::optional<ApiVersion>& override_version);
 
