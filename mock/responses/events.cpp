@@ -112,17 +112,17 @@ const char* terminal_event(ResponseStatus status) {
 
 std::vector<Json> response_events(const StoredResponse& response) {
   EventList events;
+  const ReadBack parts = read_back(response);
   const ResponseStatus first = response.background ? ResponseStatus::queued : ResponseStatus::in_progress;
-  events.add("response.created", Json{{"response", snapshot(response, first)}});
-  if (response.background) events.add("response.queued", Json{{"response", snapshot(response, first)}});
+  events.add("response.created", Json{{"response", snapshot(response, first, parts)}});
+  if (response.background) events.add("response.queued", Json{{"response", snapshot(response, first, parts)}});
   const ResponseStatus status = response.status;
   if (status == ResponseStatus::queued) return events.take();
   if (status == ResponseStatus::cancelled && !response.started) return events.take();
-  events.add("response.in_progress", Json{{"response", snapshot(response, ResponseStatus::in_progress)}});
+  events.add("response.in_progress", Json{{"response", snapshot(response, ResponseStatus::in_progress, parts)}});
   if (!is_terminal(status) || status == ResponseStatus::cancelled) return events.take();
-  const Json output = response.outcome.output.value();
-  for (std::size_t i = 0; i < output.size(); ++i) item_events(events, output[i], i);
-  events.add(terminal_event(status), Json{{"response", to_wire(response)}});
+  for (std::size_t i = 0; i < parts.output.size(); ++i) item_events(events, parts.output[i], i);
+  events.add(terminal_event(status), Json{{"response", snapshot(response, status, parts)}});
   return events.take();
 }
 

@@ -49,7 +49,11 @@ Json usage_json(std::int64_t input_tokens, std::int64_t output_tokens) {
               {"total_tokens", input_tokens + output_tokens}};
 }
 
-Json snapshot(const StoredResponse& response, ResponseStatus status) {
+ReadBack read_back(const StoredResponse& response) {
+  return ReadBack{response.echoed.value(), response.outcome.output.value()};
+}
+
+Json snapshot(const StoredResponse& response, ResponseStatus status, const ReadBack& parts) {
   Json out = Json::object();
   out["id"] = response.id;
   out["object"] = "response";
@@ -62,12 +66,15 @@ Json snapshot(const StoredResponse& response, ResponseStatus status) {
                             : Json(nullptr);
   out["error"] = reached ? response.outcome.error : Json(nullptr);
   out["incomplete_details"] = reached ? response.outcome.incomplete_details : Json(nullptr);
-  Json echoed = response.echoed.value();
-  for (auto& [key, value] : echoed.items()) out[key] = std::move(value);
-  out["output"] = reached ? response.outcome.output.value() : Json::array();
+  for (const auto& [key, value] : parts.echoed.items()) out[key] = value;
+  out["output"] = reached ? parts.output : Json::array();
   // Usage belongs to a response that ran to its end; snapshots on the way leave it out.
   if (reached) out["usage"] = usage_json(response.input_tokens, response.outcome.output_tokens);
   return out;
+}
+
+Json snapshot(const StoredResponse& response, ResponseStatus status) {
+  return snapshot(response, status, read_back(response));
 }
 
 Json to_wire(const StoredResponse& response) { return snapshot(response, response.status); }

@@ -21,6 +21,15 @@ std::string wire_text(const StoredResponse& response);
 // The same response as it looked in `status` (stream snapshots: created, in_progress).
 Json snapshot(const StoredResponse& response, ResponseStatus status);
 
+// A response's frozen echoed fields and output, read back once for code that writes several
+// snapshots of it (a stream: created, in_progress, the terminal one, the output items).
+struct ReadBack {
+  Json echoed;  // an object
+  Json output;  // an array
+};
+ReadBack read_back(const StoredResponse& response);
+Json snapshot(const StoredResponse& response, ResponseStatus status, const ReadBack& parts);
+
 Json usage_json(std::int64_t input_tokens, std::int64_t output_tokens);
 
 }  // namespace mock::responses
